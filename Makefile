@@ -1,0 +1,31 @@
+# Disclose: the two commands a newcomer needs are `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test lint clean
+
+install: $(STAMP)
+
+# Reinstall only when the lock file or the project metadata changes.
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+# Migrate, load the demo council on first run, then serve on localhost.
+run: install
+	$(BIN)/disclose rundemo
+
+# The whole suite. DATABASE_URL chooses the database (SQLite when unset).
+test: install
+	$(BIN)/pytest -n auto -p no:cacheprovider
+
+lint: install
+	$(BIN)/ruff check disclose tests benchmarks
+	$(BIN)/ruff format --check disclose tests benchmarks
+
+clean:
+	rm -rf $(VENV) data/

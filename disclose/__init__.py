@@ -1,0 +1,1 @@
+"""Disclose: other agency requests for information from children's social care records."""

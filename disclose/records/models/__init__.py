@@ -1,0 +1,24 @@
+"""The social care record that the procedure reads (see DESIGN.md, records/)."""
+
+from .holdings import CaseNote, Holding
+from .involvement import Contact, CPPlan, Episode, Involvement
+from .people import Address, Identifier, Person, PersonName
+from .staff import Role, Staff
+from .teams import Locality, Team
+
+__all__ = [
+    "Address",
+    "CPPlan",
+    "CaseNote",
+    "Contact",
+    "Episode",
+    "Holding",
+    "Identifier",
+    "Involvement",
+    "Locality",
+    "Person",
+    "PersonName",
+    "Role",
+    "Staff",
+    "Team",
+]

@@ -1,0 +1,64 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+
+class Role(models.Model):
+    """A role in the procedure. A member of staff may hold several."""
+
+    class Code(models.TextChoices):
+        SCIMT_OFFICER = "scimt_officer", "SCIMT officer"
+        SOCIAL_WORKER = "social_worker", "Social worker"
+        TEAM_MANAGER = "team_manager", "Team manager"
+        CSM = "csm", "Children's service manager"
+        BUSINESS_SUPPORT = "business_support", "Business support"
+        LEGAL_SERVICES = "legal_services", "Legal Services"
+        SUPPORT_TO_SCHOOLS_MANAGER = (
+            "support_to_schools_manager",
+            "Group Manager, Support to Schools",
+        )
+        INFORMATION_GOVERNANCE = "information_governance", "Information governance"
+        ADMIN = "admin", "Administrator"
+
+    code = models.CharField(max_length=40, primary_key=True, choices=Code.choices)
+
+    def __str__(self) -> str:
+        return self.get_code_display()
+
+
+class Staff(AbstractUser):
+    """A member of the council's staff: a login, one or more roles and a team.
+
+    Workers in an imported extract become Staff too (without a usable password
+    until an administrator gives them one), so that a request can be routed to
+    the worker or manager named in the record.
+    """
+
+    staff_id = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    professional_id = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    job_title = models.CharField(max_length=200, blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    team = models.ForeignKey(
+        "records.Team", null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
+    )
+    roles = models.ManyToManyField(Role, blank=True, related_name="staff")
+
+    class Meta:
+        verbose_name = "member of staff"
+        verbose_name_plural = "staff"
+        ordering = ["last_name", "first_name"]
+
+    @property
+    def display_name(self) -> str:
+        return self.get_full_name() or self.username
+
+    def role_codes(self) -> frozenset[str]:
+        """The codes of this person's roles; cached for the life of the object."""
+        if not hasattr(self, "_role_codes"):
+            self._role_codes = frozenset(r.code for r in self.roles.all())
+        return self._role_codes
+
+    def has_role(self, code: str) -> bool:
+        return code in self.role_codes()
+
+    def __str__(self) -> str:
+        return self.display_name

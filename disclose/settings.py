@@ -1,0 +1,155 @@
+"""Django settings for Disclose, read from the environment with safe defaults.
+
+The embedded default is SQLite under DISCLOSE_DATA_DIR (./data). Set
+DATABASE_URL for PostgreSQL, e.g. postgres://disclose:secret@localhost/disclose.
+"""
+
+import secrets
+from pathlib import Path
+
+import dj_database_url
+
+from disclose.env import env_bool, env_int, env_list, env_str
+
+BASE_DIR = Path(__file__).resolve().parent
+DATA_DIR = Path(env_str("DISCLOSE_DATA_DIR", str(Path.cwd() / "data"))).resolve()
+DATA_DIR.mkdir(parents=True, exist_ok=True)
+
+
+def _secret_key() -> str:
+    """From the environment, or generated once per installation and kept in the data folder."""
+    key = env_str("DISCLOSE_SECRET_KEY")
+    if key:
+        return key
+    key_file = DATA_DIR / "secret_key"
+    if not key_file.exists():
+        key_file.write_text(secrets.token_urlsafe(50), encoding="utf-8")
+        key_file.chmod(0o600)
+    return key_file.read_text(encoding="utf-8").strip()
+
+
+SECRET_KEY = _secret_key()
+DEBUG = env_bool("DISCLOSE_DEBUG", False)
+ALLOWED_HOSTS = env_list("DISCLOSE_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "disclose.council",
+    "disclose.records",
+    "disclose.audit",
+    "disclose.casework",
+    "disclose.web",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "disclose.web.middleware.NoStoreMiddleware",
+]
+
+ROOT_URLCONF = "disclose.urls"
+WSGI_APPLICATION = "disclose.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "disclose.web.context.council",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'disclose.sqlite3'}"),
+        conn_max_age=env_int("DISCLOSE_DB_CONN_MAX_AGE", 0),
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets readers work while a writer commits; the timeout waits for the lock
+    # rather than failing at once when two people act together.
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "records.Staff"
+LOGIN_URL = "web:sign_in"
+LOGIN_REDIRECT_URL = "web:my_work"
+LOGOUT_REDIRECT_URL = "web:sign_in"
+
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "en-gb"
+TIME_ZONE = "Europe/London"
+USE_I18N = False
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+WHITENOISE_USE_FINDERS = True
+
+# Documents live outside the web root, under generated names.
+DOCUMENTS_ROOT = Path(env_str("DISCLOSE_DOCUMENTS_DIR", str(DATA_DIR / "documents")))
+
+# Sessions: cookie only over HTTPS in production, never readable by scripts.
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = env_int("DISCLOSE_SESSION_SECONDS", 8 * 60 * 60)
+# Set DISCLOSE_SECURE_COOKIES=true wherever Disclose is served over HTTPS (always, in production).
+SESSION_COOKIE_SECURE = env_bool("DISCLOSE_SECURE_COOKIES", False)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+CSRF_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+
+# Email: a real SMTP server in production and tests; the demo writes to files.
+EMAIL_BACKEND = env_str("DISCLOSE_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env_str("DISCLOSE_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("DISCLOSE_EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("DISCLOSE_EMAIL_USER")
+EMAIL_HOST_PASSWORD = env_str("DISCLOSE_EMAIL_PASSWORD")
+EMAIL_USE_TLS = env_bool("DISCLOSE_EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = env_int("DISCLOSE_EMAIL_TIMEOUT", 20)
+EMAIL_FILE_PATH = DATA_DIR / "outbox"
+DEFAULT_FROM_EMAIL = env_str("DISCLOSE_FROM_EMAIL", "disclose@localhost")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("DISCLOSE_LOG_LEVEL", "WARNING")},
+}

@@ -1,0 +1,1 @@
+"""Shared fixtures. Tests run against DATABASE_URL (SQLite when unset)."""

@@ -91,20 +91,20 @@ def _route_open(episode: EpisodeFacts, request: RequestFacts) -> Decision:
 def _route_mash_only(subject: SubjectFacts, council: CouncilFacts) -> Decision:
     mash = council.mash
     problem = None
-    if mash is None or not mash.active:
-        problem = "No MASH team is recorded. Ask an administrator to add one."
-    elif not mash.csm:
-        problem = f"No CSM is recorded for {mash.name}. Ask an administrator to add one."
     if subject.mash_contacts == 0:
         problem = (
             "The record shows no episode and no contact, so no team can be found. Check the record."
         )
+    elif mash is None or not mash.active:
+        problem = "No MASH team is recorded. Ask an administrator to add one."
+    elif not mash.csm:
+        problem = f"No CSM is recorded for {mash.name}. Ask an administrator to add one."
     return Decision(
         route="closed_mash_only:mash_csm",
         paragraph="2.1.2",
         rationale="The only record is a MASH enquiry, so the request goes to the MASH CSM.",
-        assignee=mash.csm if mash and mash.active else None,
-        team=mash.ref if mash and mash.active else None,
+        assignee=None if problem else mash.csm,
+        team=None if problem else mash.ref,
         problem=problem,
     )
 

@@ -36,7 +36,13 @@ DEFAULT_PROFILE: dict = {
         "supply": 20,
         "hard_copies": 10,
     },
-    "trusted_email_domains": ["police.uk", "cafcass.gov.uk", "nhs.net", "ofsted.gov.uk",
-                              "justice.gov.uk", "gov.uk"],
+    "trusted_email_domains": [
+        "police.uk",
+        "cafcass.gov.uk",
+        "nhs.net",
+        "ofsted.gov.uk",
+        "justice.gov.uk",
+        "gov.uk",
+    ],
     "retention_years": 6,
 }

@@ -29,7 +29,9 @@ class CouncilProfile(models.Model):
     scimt_name = models.CharField(max_length=200, default=_default("scimt_name"))
     scimt_phone = models.CharField(max_length=40, default=_default("scimt_phone"))
     scimt_email = models.EmailField(default=_default("scimt_email"))
-    complaints_team_name = models.CharField(max_length=200, default=_default("complaints_team_name"))
+    complaints_team_name = models.CharField(
+        max_length=200, default=_default("complaints_team_name")
+    )
     subject_access_email = models.EmailField(default=_default("subject_access_email"))
     customer_service_centre = models.CharField(
         max_length=200, blank=True, default=_default("customer_service_centre")

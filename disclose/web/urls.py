@@ -1,16 +1,13 @@
-from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import views
+from .views import auth, home, persons
 
 app_name = "web"
 
 urlpatterns = [
-    path("", views.my_work, name="my_work"),
-    path(
-        "sign-in/",
-        auth_views.LoginView.as_view(template_name="web/sign_in.html"),
-        name="sign_in",
-    ),
-    path("sign-out/", auth_views.LogoutView.as_view(), name="sign_out"),
+    path("", home.my_work, name="my_work"),
+    path("sign-in/", auth.SignInView.as_view(), name="sign_in"),
+    path("sign-out/", auth.SignOutView.as_view(), name="sign_out"),
+    path("persons/search/", persons.person_search, name="person_search"),
+    path("persons/<int:pk>/", persons.person_detail, name="person_detail"),
 ]

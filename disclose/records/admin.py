@@ -1,0 +1,142 @@
+"""The admin for staff, teams and localities, and a read-only look at imported records.
+
+Administrators keep staff, teams and localities up to date (DESIGN.md, who
+uses it). Persons, episodes and holdings come from the records import, so here
+they can be read, not edited.
+"""
+
+from django import forms
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+
+from disclose.audit.log import record_access
+from disclose.web.admin_audit import (
+    AuditedAdminMixin,
+    ReadOnlyAdmin,
+    ReadOnlyInline,
+    record_admin_change,
+)
+
+from .models import Episode, Holding, Locality, Person, PersonName, Staff, Team
+
+DISCLOSE_FIELDS = ("staff_id", "professional_id", "job_title", "phone", "team", "roles")
+
+
+@admin.register(Staff)
+class StaffAdmin(AuditedAdminMixin, UserAdmin):
+    fieldsets = (
+        (None, {"fields": ("username", "password")}),
+        ("Name and contact", {"fields": ("first_name", "last_name", "email")}),
+        ("Work", {"fields": DISCLOSE_FIELDS}),
+        ("Access", {"fields": ("is_active", "is_staff", "is_superuser")}),
+        ("Important dates", {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = (
+        (
+            None,
+            {
+                "classes": ("wide",),
+                "fields": ("username", "usable_password", "password1", "password2"),
+            },
+        ),
+        ("Name and contact", {"fields": ("first_name", "last_name", "email")}),
+        ("Work", {"fields": DISCLOSE_FIELDS}),
+    )
+    list_display = ("username", "first_name", "last_name", "team", "staff_id", "is_staff")
+    list_filter = ("roles", "is_staff", "is_active", "team__locality")
+    list_select_related = ("team",)
+    search_fields = ("username", "first_name", "last_name", "email", "staff_id")
+    ordering = ("last_name", "first_name")
+    autocomplete_fields = ("team",)
+    filter_horizontal = ()
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "roles":
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def user_change_password(self, request, id, form_url=""):
+        response = super().user_change_password(request, id, form_url)
+        # A successful change redirects; the form page itself is a 200.
+        if request.method == "POST" and response.status_code == 302:
+            staff = self.get_object(request, id)
+            record_admin_change(request, staff, "changed", ["password"])
+        return response
+
+
+@admin.register(Locality)
+class LocalityAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    list_display = ("name",)
+    search_fields = ("name",)
+
+
+@admin.register(Team)
+class TeamAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    list_display = ("name", "team_id", "kind", "locality", "active", "closed_on", "csm")
+    list_filter = ("kind", "locality", "active")
+    list_select_related = ("locality", "csm")
+    search_fields = ("name", "team_id")
+    fields = (
+        "team_id",
+        "name",
+        "kind",
+        "locality",
+        "parent",
+        "active",
+        "closed_on",
+        "csm",
+        "team_manager",
+    )
+    autocomplete_fields = ("parent", "csm", "team_manager")
+
+
+class OtherNameInline(ReadOnlyInline):
+    model = PersonName
+    fields = ("forename", "surname", "name_type")
+
+
+class EpisodeInline(ReadOnlyInline):
+    model = Episode
+    fk_name = "person"
+    fields = ("referral_id", "start", "end", "close_reason", "team", "worker")
+
+
+class HoldingInline(ReadOnlyInline):
+    model = Holding
+    fields = ("holding_id", "kind", "location", "reference", "status")
+
+
+@admin.register(Person)
+class PersonAdmin(ReadOnlyAdmin):
+    list_display = ("person_id", "surname", "forename", "dob")
+    search_fields = ("=person_id", "=nhs_number")
+    inlines = (OtherNameInline, EpisodeInline, HoldingInline)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        person = self.get_object(request, object_id)
+        if person is not None and response.status_code == 200:
+            # Looking at a person here is still a view of their record.
+            record_access(
+                event_type="person_viewed",
+                actor=request.user,
+                person=person,
+                detail={"via": "admin"},
+            )
+        return response
+
+
+@admin.register(Episode)
+class EpisodeAdmin(ReadOnlyAdmin):
+    list_display = ("referral_id", "person", "start", "end", "team", "worker")
+    list_filter = ("team__kind", "team__locality")
+    list_select_related = ("person", "team", "worker")
+    search_fields = ("=referral_id", "=person__person_id")
+
+
+@admin.register(Holding)
+class HoldingAdmin(ReadOnlyAdmin):
+    list_display = ("holding_id", "person", "kind", "location", "reference", "status")
+    list_filter = ("kind", "status")
+    list_select_related = ("person",)
+    search_fields = ("=holding_id", "=reference", "=person__person_id")

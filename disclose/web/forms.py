@@ -1,0 +1,99 @@
+"""Forms for the staff pages. Error messages follow the GOV.UK style: say what to fix."""
+
+import datetime
+import re
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+
+_REFERENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/_.-]*$")
+_NHS_NUMBER = re.compile(r"^\d{10}$")
+
+
+class SignInForm(AuthenticationForm):
+    error_messages = {
+        "invalid_login": "Enter a correct username and password",
+        "inactive": "Your account has been switched off. Ask an administrator to switch it on",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].error_messages["required"] = "Enter your username"
+        self.fields["password"].error_messages["required"] = "Enter your password"
+
+
+class RequestReferenceField(forms.CharField):
+    """The request a search or a view is for: the access log names it (procedure 1:
+    staff look at a record only to answer a request)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            label="Request reference",
+            max_length=40,
+            error_messages={
+                "required": "Enter the request reference this is for",
+                "max_length": "Request reference must be 40 characters or fewer",
+            },
+            **kwargs,
+        )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not _REFERENCE.match(value):
+            raise forms.ValidationError(
+                "Request reference must only include letters, numbers, hyphens and slashes"
+            )
+        return value
+
+
+class RequestReferenceForm(forms.Form):
+    request_reference = RequestReferenceField()
+
+
+class PersonSearchForm(forms.Form):
+    request_reference = RequestReferenceField()
+    forename = forms.CharField(label="First name", max_length=100, required=False)
+    surname = forms.CharField(label="Last name", max_length=100, required=False)
+    dob_day = forms.CharField(label="Day", max_length=2, required=False)
+    dob_month = forms.CharField(label="Month", max_length=2, required=False)
+    dob_year = forms.CharField(label="Year", max_length=4, required=False)
+    nhs_number = forms.CharField(label="NHS number", max_length=20, required=False)
+
+    @property
+    def dob_parts(self) -> list[forms.BoundField]:
+        """Day, month and year, for the date input that groups them."""
+        return [self["dob_day"], self["dob_month"], self["dob_year"]]
+
+    def clean_nhs_number(self) -> str:
+        value = re.sub(r"[\s-]", "", self.cleaned_data["nhs_number"])
+        if value and not _NHS_NUMBER.match(value):
+            raise forms.ValidationError("NHS number must be 10 digits")
+        return value
+
+    def clean(self):
+        data = super().clean()
+        data["dob"] = self._date_of_birth(data)
+        if not data.get("surname") and not data.get("nhs_number") and "nhs_number" in data:
+            self.add_error("surname", "Enter a last name or an NHS number")
+        return data
+
+    def _date_of_birth(self, data: dict) -> datetime.date | None:
+        parts = {p: (data.get(f"dob_{p}") or "").strip() for p in ("day", "month", "year")}
+        if not any(parts.values()):
+            return None
+        missing = [p for p, v in parts.items() if not v]
+        if missing:
+            self.add_error("dob_day", f"Date of birth must include a {' and a '.join(missing)}")
+            return None
+        try:
+            day, month, year = (int(parts[p]) for p in ("day", "month", "year"))
+            if len(parts["year"]) != 4:
+                raise ValueError
+            dob = datetime.date(year, month, day)
+        except ValueError:
+            self.add_error("dob_day", "Date of birth must be a real date, like 27 3 2007")
+            return None
+        if dob > datetime.date.today():
+            self.add_error("dob_day", "Date of birth must be in the past")
+            return None
+        return dob

@@ -1,0 +1,1 @@
+"""Staff pages, one module per area: auth (sign in and out), home, persons."""

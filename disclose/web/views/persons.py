@@ -1,0 +1,120 @@
+"""Finding a person and reading their record: the officer's first step (procedure 1).
+
+Both pages use POST, so no name or date of birth ever lands in a URL, a
+browser history or a server log. Both need the request reference first:
+every search and every view is logged against the request it was for.
+"""
+
+import importlib
+from dataclasses import dataclass
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from disclose.audit.log import record_access
+from disclose.records.models import CaseNote, Contact, Episode, Person
+from disclose.web.access import can_use_records, get_person_for_user
+from disclose.web.forms import PersonSearchForm, RequestReferenceForm
+
+SEARCH_MODULE = "disclose.records.search"
+
+
+def _records_search():
+    """The search module, imported when first needed (it is written alongside this)."""
+    try:
+        return importlib.import_module(SEARCH_MODULE)
+    except ModuleNotFoundError as exc:
+        if exc.name != SEARCH_MODULE:
+            raise
+        return None
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    person: Person
+    score: str
+    reasons: list[str]
+
+
+def _score_text(score) -> str:
+    if isinstance(score, float) and 0 <= score <= 1:
+        return f"{round(score * 100)}%"
+    return str(round(score)) if isinstance(score, float) else str(score)
+
+
+def _reasons(reasons) -> list[str]:
+    if isinstance(reasons, str):
+        return [reasons]
+    return [str(reason) for reason in reasons or []]
+
+
+@login_required
+def person_search(request: HttpRequest) -> HttpResponse:
+    if not can_use_records(request.user):
+        raise PermissionDenied("Your role does not include searching the records.")
+    form = PersonSearchForm(request.POST if request.method == "POST" else None)
+    context = {"form": form, "rows": None}
+    if form.is_bound and form.is_valid():
+        search = _records_search()
+        if search is None:
+            context["unavailable"] = True
+        else:
+            data = form.cleaned_data
+            matches = search.search_and_log(
+                actor=request.user,
+                request_reference=data["request_reference"],
+                forename=data["forename"].strip(),
+                surname=data["surname"].strip(),
+                dob=data["dob"],
+                nhs_number=data["nhs_number"],
+            )
+            context["rows"] = [
+                ResultRow(m.person, _score_text(m.score), _reasons(m.reasons)) for m in matches
+            ]
+            context["request_reference"] = data["request_reference"]
+    return render(request, "web/persons/search.html", context)
+
+
+def _log_person_view(user, person: Person, request_reference: str) -> None:
+    search = _records_search()
+    log = getattr(search, "log_person_view", None) if search else None
+    if log is not None:
+        log(actor=user, person=person, request_reference=request_reference)
+    else:
+        record_access(
+            event_type="person_viewed",
+            actor=user,
+            person=person,
+            request_reference=request_reference,
+        )
+
+
+def _person_with_record(pk: int) -> Person:
+    """The person and everything the page shows, in a fixed number of queries."""
+    return Person.objects.prefetch_related(
+        "other_names",
+        "identifiers",
+        Prefetch("episodes", queryset=Episode.objects.select_related("team", "worker")),
+        "cp_plans",
+        Prefetch("contacts", queryset=Contact.objects.order_by("-date")),
+        "holdings",
+        Prefetch("case_notes", queryset=CaseNote.objects.select_related("author")),
+    ).get(pk=pk)
+
+
+@login_required
+def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_person_for_user(request.user, pk)
+    form = RequestReferenceForm(request.POST if request.method == "POST" else None)
+    if not form.is_bound or not form.is_valid():
+        # Nothing about the person is shown until we know which request this is for.
+        return render(request, "web/persons/reference.html", {"form": form, "pk": person.pk})
+    reference = form.cleaned_data["request_reference"]
+    person = _person_with_record(person.pk)
+    _log_person_view(request.user, person, reference)
+    return render(
+        request, "web/persons/person.html", {"person": person, "request_reference": reference}
+    )

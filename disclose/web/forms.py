@@ -73,8 +73,10 @@ class PersonSearchForm(forms.Form):
     def clean(self):
         data = super().clean()
         data["dob"] = self._date_of_birth(data)
-        if not data.get("surname") and not data.get("nhs_number") and "nhs_number" in data:
-            self.add_error("surname", "Enter a last name or an NHS number")
+        # A first name alone matches too many people to be worth logging a search for.
+        given = data.get("surname") or data.get("nhs_number") or data["dob"]
+        if not given and "nhs_number" in data and not self.has_error("dob_day"):
+            self.add_error("surname", "Enter a last name, a date of birth or an NHS number")
         return data
 
     def _date_of_birth(self, data: dict) -> datetime.date | None:

@@ -1,0 +1,29 @@
+"""The search page with the real search behind it: a misspelt former name still finds the person."""
+
+import pytest
+from test_web_personas import officer_fixture, person_fixture  # noqa: F401
+
+from disclose.audit.models import AuditEvent
+
+pytestmark = pytest.mark.django_db
+search = pytest.importorskip("disclose.records.search")
+
+
+def test_a_misspelt_alias_and_the_date_of_birth_find_the_person(client, officer, person):
+    search.reindex_persons([person.pk])
+    client.force_login(officer)
+    page = client.post(
+        "/persons/search/",
+        {
+            "request_reference": "REQ-2026-0002",
+            "forename": "Jaden",
+            "surname": "Smythe",
+            "dob_day": "4",
+            "dob_month": "3",
+            "dob_year": "2010",
+        },
+    ).content.decode()
+    assert "Jayden Smith" in page
+    assert f'action="/persons/{person.pk}/"' in page
+    event = AuditEvent.objects.get(event_type="person_search")
+    assert event.actor == officer and event.request_reference == "REQ-2026-0002"

@@ -3,6 +3,7 @@
 from .holdings import CaseNote, Holding
 from .involvement import Contact, CPPlan, Episode, Involvement
 from .people import Address, Identifier, Person, PersonName
+from .search import SearchKey
 from .staff import Role, Staff
 from .teams import Locality, Team
 
@@ -19,6 +20,7 @@ __all__ = [
     "Person",
     "PersonName",
     "Role",
+    "SearchKey",
     "Staff",
     "Team",
 ]

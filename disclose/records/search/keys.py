@@ -1,0 +1,81 @@
+"""Blocking keys: the few short strings under which a person can be found.
+
+Kinds (each query looks up only the kinds its fields allow):
+  n   identifier (NHS number, case numbers), spaces removed
+  d   date of birth
+  s   surname sound                     (surname-only searches)
+  sf  surname sound + forename form     (name searches without a date of birth)
+  sd  surname sound + date of birth     (a date typed one digit wrong)
+  fd  forename form + date of birth     (the same, when the surname is different)
+  fi  forename form + surname initial   (surname misspelt beyond its sound)
+  si  surname sound + forename initial  (forename misspelt beyond its sound)
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from .names import forename_keys, normalise_identifier, parts, surname_keys
+
+
+@dataclass
+class NameFacts:
+    forename: str
+    surname: str
+
+
+@dataclass
+class PersonFacts:
+    """What the index needs to know about one person."""
+
+    id: int
+    dob: date | None
+    names: list[NameFacts]
+    identifiers: set[str] = field(default_factory=set)
+
+
+def _initial(name: str) -> str:
+    words = parts(name)
+    return words[0][0] if words else ""
+
+
+def name_keys(forename: str, surname: str) -> set[tuple[str, str]]:
+    """Keys that need no date of birth."""
+    keys: set[tuple[str, str]] = set()
+    f_keys, s_keys = forename_keys(forename), surname_keys(surname)
+    f_initial, s_initial = _initial(forename), _initial(surname)
+    for s in s_keys:
+        keys.add(("s", s))
+        keys.update(("sf", f"{s}|{f}") for f in f_keys)
+        if f_initial:
+            keys.add(("si", f"{s}|{f_initial}"))
+    if s_initial:
+        keys.update(("fi", f"{f}|{s_initial}") for f in f_keys)
+    return keys
+
+
+def dated_keys(forename: str, surname: str, dobs: Iterable[date]) -> set[tuple[str, str]]:
+    """Keys that pair a name with a date of birth (or its likely mistypings)."""
+    keys: set[tuple[str, str]] = set()
+    f_keys, s_keys = forename_keys(forename), surname_keys(surname)
+    for dob in dobs:
+        iso = dob.isoformat()
+        keys.update(("sd", f"{s}|{iso}") for s in s_keys)
+        keys.update(("fd", f"{f}|{iso}") for f in f_keys)
+    return keys
+
+
+def person_keys(person: PersonFacts) -> set[tuple[str, str]]:
+    """Every key for a person, under each of their names (current, former, alias, known as)."""
+    keys: set[tuple[str, str]] = {("n", value) for value in person.identifiers}
+    if person.dob:
+        keys.add(("d", person.dob.isoformat()))
+    for name in person.names:
+        keys |= name_keys(name.forename, name.surname)
+        if person.dob:
+            keys |= dated_keys(name.forename, name.surname, [person.dob])
+    return keys
+
+
+def identifier_key(value: str) -> str:
+    return normalise_identifier(value)

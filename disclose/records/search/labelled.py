@@ -1,0 +1,149 @@
+"""Queries with typed-in errors, each labelled with the person it should find.
+
+The errors are the ones officers meet: names misspelt, nicknames, one part of a
+double-barrelled surname, a former name or alias, day and month swapped, one
+digit of the date wrong, an NHS number typed with spaces. Some queries leave
+the date of birth or the forename out, as real requests do.
+"""
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .names import clean, one_digit_away, swapped
+from .nicknames import forename_forms, short_forms
+from .synthetic import Truth
+
+VARIANTS = {
+    "smith": "smyth", "smyth": "smith", "thompson": "thomson", "thomson": "thompson",
+    "jayden": "jaden", "catherine": "kathryn", "stephen": "steven", "steven": "stephen",
+    "philip": "phillip", "clarke": "clark", "davies": "davis", "macdonald": "mcdonald",
+}  # fmt: skip
+VOWELS = "aeiou"
+
+
+@dataclass(frozen=True)
+class LabelledQuery:
+    kind: str
+    query: dict
+    expected: int
+
+
+def misspell(rng: random.Random, word: str) -> str:
+    """A believable typing or hearing error: a known variant, a dropped, doubled,
+    swapped or wrong letter. Never returns the word unchanged."""
+    w = word.lower()
+    if w in VARIANTS and rng.random() < 0.5:
+        return VARIANTS[w].title()
+    for _ in range(20):
+        i = rng.randrange(1, len(w)) if len(w) > 2 else 1
+        op = rng.choice(["drop", "double", "swap", "vowel", "sound"])
+        if op == "drop" and len(w) > 3:
+            out = w[:i] + w[i + 1 :]
+        elif op == "double":
+            out = w[:i] + w[i - 1] + w[i:]
+        elif op == "swap" and i < len(w) - 1:
+            out = w[:i] + w[i + 1] + w[i] + w[i + 2 :]
+        elif op == "vowel" and w[i] in VOWELS:
+            out = w[:i] + rng.choice(VOWELS.replace(w[i], "")) + w[i + 1 :]
+        elif op == "sound":
+            out = w.replace("ph", "f").replace("y", "i").replace("ck", "k").replace("ie", "y")
+        else:
+            continue
+        if out != w:
+            return out.title()
+    return (w + "e").title()
+
+
+def _base(rng: random.Random, t: Truth, *, dob_chance: float = 0.8) -> dict:
+    query = {"forename": t.forename, "surname": t.surname}
+    if t.dob and rng.random() < dob_chance:
+        query["dob"] = t.dob
+    return query
+
+
+def q_misspelling(rng, t: Truth) -> dict | None:
+    query = _base(rng, t)
+    key = rng.choice(["forename", "surname"])
+    words = query[key].split("-")
+    i = rng.randrange(len(words))
+    words[i] = misspell(rng, words[i])
+    query[key] = "-".join(words)
+    return query
+
+
+def q_nickname(rng, t: Truth) -> dict | None:
+    name = clean(t.forename)
+    options = short_forms(name) or sorted(forename_forms(name) - {name})
+    if not options:
+        return None
+    return {**_base(rng, t), "forename": rng.choice(options).title()}
+
+
+def q_double_barrelled(rng, t: Truth) -> dict | None:
+    words = [w for w in t.surname.replace("-", " ").split() if w]
+    if len(words) < 2:
+        return None
+    surname = rng.choice([words[0], words[1], " ".join(words)])
+    return {**_base(rng, t), "surname": surname}
+
+
+def q_other_name(rng, t: Truth) -> dict | None:
+    if not t.other_names:
+        return None
+    forename, surname, _ = rng.choice(t.other_names)
+    return {**_base(rng, t), "forename": forename or t.forename, "surname": surname or t.surname}
+
+
+def q_swapped(rng, t: Truth) -> dict | None:
+    if not t.dob or not swapped(t.dob):
+        return None
+    query = _base(rng, t, dob_chance=1.0)
+    if rng.random() < 0.25:
+        query.pop("forename")
+    return {**query, "dob": swapped(t.dob)}
+
+
+def q_digit(rng, t: Truth) -> dict | None:
+    if not t.dob:
+        return None
+    query = _base(rng, t, dob_chance=1.0)
+    if rng.random() < 0.25:
+        query.pop("forename")
+    return {**query, "dob": rng.choice(sorted(one_digit_away(t.dob)))}
+
+
+def q_nhs(rng, t: Truth) -> dict | None:
+    if not t.nhs:
+        return None
+    digits = t.nhs.replace(" ", "")
+    typed = rng.choice([digits, f"{digits[:3]} {digits[3:6]} {digits[6:]}"])
+    return {"nhs_number": typed} if rng.random() < 0.5 else {**_base(rng, t), "nhs_number": typed}
+
+
+MAKERS: dict[str, Callable[[random.Random, Truth], dict | None]] = {
+    "misspelling": q_misspelling,
+    "nickname": q_nickname,
+    "double-barrelled surname": q_double_barrelled,
+    "former name or alias": q_other_name,
+    "day and month swapped": q_swapped,
+    "one digit wrong in date": q_digit,
+    "NHS number": q_nhs,
+}
+
+
+def make_queries(truths: list[Truth], *, per_kind: int = 50, seed: int = 7) -> list[LabelledQuery]:
+    """per_kind queries of each error kind, for people picked at random."""
+    rng = random.Random(seed)  # noqa: S311
+    queries = []
+    for kind, maker in MAKERS.items():
+        made = 0
+        for _ in range(per_kind * 500):
+            t = rng.choice(truths)
+            query = maker(rng, t)
+            if query:
+                queries.append(LabelledQuery(kind, query, t.pk))
+                made += 1
+                if made == per_kind:
+                    break
+    return queries

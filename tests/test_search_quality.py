@@ -1,0 +1,75 @@
+"""Search quality on a labelled synthetic set (issue 2): 10,000 people, 300 queries
+of each error kind; the right person in the top 5 for at least 95% of queries and
+first for at least 85%."""
+
+from collections import defaultdict
+
+import pytest
+from django.db import transaction
+
+from disclose.records.search import search_persons
+from disclose.records.search.labelled import MAKERS, make_queries
+from disclose.records.search.synthetic import make_population
+
+# django_db so that pytest-django creates the test database this module builds in.
+pytestmark = [pytest.mark.slow, pytest.mark.django_db]
+
+PEOPLE = 10_000
+PER_KIND = 300
+
+
+@pytest.fixture(scope="module")
+def outcomes(django_db_setup, django_db_blocker) -> dict[str, list[int | None]]:
+    """The rank (0 = first) at which each query found its person, by error kind.
+
+    The population is built once for the module, inside a transaction that is
+    rolled back, so other tests never see it.
+    """
+    ranks: dict[str, list[int | None]] = defaultdict(list)
+    with django_db_blocker.unblock(), transaction.atomic():
+        truths = make_population(PEOPLE, seed=2026)
+        for labelled in make_queries(truths, per_kind=PER_KIND, seed=17):
+            found = [m.person.pk for m in search_persons(**labelled.query, limit=20)]
+            rank = found.index(labelled.expected) if labelled.expected in found else None
+            ranks[labelled.kind].append(rank)
+        transaction.set_rollback(True)
+    _print_table(ranks)
+    return ranks
+
+
+def _share(ranks: list[int | None], top: int) -> float:
+    return sum(1 for r in ranks if r is not None and r < top) / len(ranks)
+
+
+def _print_table(ranks: dict[str, list[int | None]]) -> None:
+    everything = [r for kind in ranks.values() for r in kind]
+    print(f"\nSearch quality: {len(everything)} queries against {PEOPLE:,} people")
+    print(f"{'error kind':<28}{'queries':>8}{'top 5':>9}{'first':>9}")
+    for kind, kind_ranks in ranks.items():
+        print(
+            f"{kind:<28}{len(kind_ranks):>8}"
+            f"{_share(kind_ranks, 5):>9.1%}{_share(kind_ranks, 1):>9.1%}"
+        )
+    print(
+        f"{'all':<28}{len(everything):>8}{_share(everything, 5):>9.1%}{_share(everything, 1):>9.1%}"
+    )
+
+
+def test_every_error_kind_is_tried_at_least_300_times(outcomes):
+    assert set(outcomes) == set(MAKERS)
+    assert all(len(ranks) >= 300 for ranks in outcomes.values())
+
+
+def test_the_right_person_is_in_the_top_five_for_95_percent_of_queries(outcomes):
+    everything = [r for kind in outcomes.values() for r in kind]
+    assert _share(everything, 5) >= 0.95
+
+
+def test_the_right_person_is_first_for_85_percent_of_queries(outcomes):
+    everything = [r for kind in outcomes.values() for r in kind]
+    assert _share(everything, 1) >= 0.85
+
+
+def test_no_error_kind_falls_far_behind_the_others(outcomes):
+    for kind, ranks in outcomes.items():
+        assert _share(ranks, 5) >= 0.9, kind

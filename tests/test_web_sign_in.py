@@ -1,7 +1,7 @@
 """Signing in and out, and every other page behind the sign-in."""
 
 import pytest
-from test_web_personas import PASSWORD, make_staff, officer_fixture  # noqa: F401
+from test_web_personas import PASSWORD, lawyer_fixture, make_staff, officer_fixture  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -53,3 +53,10 @@ def test_pages_show_the_council_name_and_a_skip_link(client, officer):
     assert "Nottinghamshire County Council" in page
     assert 'href="#main-content"' in page and 'id="main-content"' in page
     assert 'action="/sign-out/"' in page
+
+
+def test_only_staff_who_use_the_records_are_offered_the_search(client, officer, lawyer):
+    client.force_login(officer)
+    assert 'href="/persons/search/"' in client.get("/").content.decode()
+    client.force_login(lawyer)
+    assert 'href="/persons/search/"' not in client.get("/").content.decode()

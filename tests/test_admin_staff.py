@@ -59,3 +59,10 @@ def test_changing_a_password_is_audited_without_the_password(client, superuser):
     assert event.detail["changed"] == ["password"]
     assert event.detail["object_id"] == str(worker.pk)
     assert PASSWORD not in str(event.detail)
+
+
+def test_the_staff_list_shows_each_persons_roles(client, superuser):
+    make_staff("sasha.worker", "social_worker", "business_support")
+    client.force_login(superuser)
+    page = client.get("/admin/records/staff/").content.decode()
+    assert "Social worker, Business support" in page or "Business support, Social worker" in page

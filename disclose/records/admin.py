@@ -42,13 +42,20 @@ class StaffAdmin(AuditedAdminMixin, UserAdmin):
         ("Name and contact", {"fields": ("first_name", "last_name", "email")}),
         ("Work", {"fields": DISCLOSE_FIELDS}),
     )
-    list_display = ("username", "first_name", "last_name", "team", "staff_id", "is_staff")
+    list_display = ("username", "first_name", "last_name", "team", "role_list", "is_staff")
     list_filter = ("roles", "is_staff", "is_active", "team__locality")
     list_select_related = ("team",)
     search_fields = ("username", "first_name", "last_name", "email", "staff_id")
     ordering = ("last_name", "first_name")
     autocomplete_fields = ("team",)
     filter_horizontal = ()
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("roles")
+
+    @admin.display(description="roles")
+    def role_list(self, staff: Staff) -> str:
+        return ", ".join(str(role) for role in staff.roles.all())
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "roles":

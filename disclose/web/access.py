@@ -5,6 +5,7 @@ look at a person. Anyone else is told a person page does not exist (404), so a
 record they may not see looks like one that is not there.
 """
 
+from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -32,8 +33,8 @@ def can_use_records(user) -> bool:
     return bool(user.role_codes() & RECORDS_ROLES)
 
 
-def get_person_for_user(user, pk: int) -> Person:
+def get_person_for_user(user, pk: int, queryset: QuerySet[Person] | None = None) -> Person:
     """The person, or 404 when there is none or this user may not see records."""
     if not can_use_records(user):
         raise Http404("No such person")
-    return get_object_or_404(Person, pk=pk)
+    return get_object_or_404(Person if queryset is None else queryset, pk=pk)

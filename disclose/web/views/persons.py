@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -92,7 +92,7 @@ def _log_person_view(user, person: Person, request_reference: str) -> None:
         )
 
 
-def _person_with_record(pk: int) -> Person:
+def _person_with_record() -> QuerySet[Person]:
     """The person and everything the page shows, in a fixed number of queries."""
     return Person.objects.prefetch_related(
         "other_names",
@@ -102,18 +102,18 @@ def _person_with_record(pk: int) -> Person:
         Prefetch("contacts", queryset=Contact.objects.order_by("-date")),
         "holdings",
         Prefetch("case_notes", queryset=CaseNote.objects.select_related("author")),
-    ).get(pk=pk)
+    )
 
 
 @login_required
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    person = get_person_for_user(request.user, pk)
     form = RequestReferenceForm(request.POST if request.method == "POST" else None)
     if not form.is_bound or not form.is_valid():
         # Nothing about the person is shown until we know which request this is for.
+        person = get_person_for_user(request.user, pk, Person.objects.only("pk"))
         return render(request, "web/persons/reference.html", {"form": form, "pk": person.pk})
     reference = form.cleaned_data["request_reference"]
-    person = _person_with_record(person.pk)
+    person = get_person_for_user(request.user, pk, _person_with_record())
     _log_person_view(request.user, person, reference)
     return render(
         request, "web/persons/person.html", {"person": person, "request_reference": reference}

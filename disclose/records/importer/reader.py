@@ -1,0 +1,87 @@
+"""Reading one CSV file of an extract into parsed rows, noting every problem."""
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .tables import FileSpec
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.column}: {self.message}"
+
+
+class _Lines:
+    """Iterates a file's lines, telling the progress bar how far it has read."""
+
+    def __init__(self, handle, progress) -> None:
+        self.handle, self.progress = handle, progress
+
+    def __iter__(self):
+        for line in self.handle:
+            if self.progress is not None:
+                self.progress.update(len(line))
+            yield line
+
+
+def read_rows(
+    folder: Path, spec: FileSpec, problems: list[Problem] | None, progress=None
+) -> Iterator[tuple[int, dict, list[tuple[str, str]]]]:
+    """Yield (line, parsed row, cell problems) for each row of one file.
+
+    Lines are numbered as an editor numbers them: the header is line 1. A cell
+    that does not parse is left out of the row and named in the cell problems.
+    A missing column is added to `problems` (None when the file has already
+    been checked) and the file yields nothing.
+    """
+    path = folder / spec.name
+    if not path.exists():
+        return
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(_Lines(handle, progress))
+        header = [name.strip().lower() for name in next(reader, [])]
+        positions = {name: i for i, name in enumerate(header)}
+        missing = [c.name for c in spec.columns if c.required and c.name not in positions]
+        if missing:
+            if problems is not None:
+                for name in missing:
+                    problems.append(Problem(spec.name, 1, name, "this column is missing"))
+            return
+        previous_end = reader.line_num
+        for cells in reader:
+            line, previous_end = previous_end + 1, reader.line_num
+            if not any(cell.strip() for cell in cells):
+                continue  # blank lines are not rows
+            row, bad = _parse(spec, positions, cells)
+            yield line, row, bad
+
+
+def _parse(spec: FileSpec, positions: dict, cells: list[str]) -> tuple[dict, list]:
+    row, bad = {}, []
+    for column in spec.columns:
+        index = positions.get(column.name)
+        raw = cells[index] if index is not None and index < len(cells) else ""
+        if column.required and not raw.strip():
+            bad.append((column.name, "this is empty; it must have a value"))
+            continue
+        try:
+            value = column.parse(raw)
+        except ValueError as error:
+            bad.append((column.name, str(error)))
+            continue
+        if column.max_length and isinstance(value, str) and len(value) > column.max_length:
+            bad.append(
+                (column.name, f"this is {len(value)} characters long; "
+                 f"the most allowed is {column.max_length}")
+            )
+            continue
+        row[column.name] = value
+    return row, bad

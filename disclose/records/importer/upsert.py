@@ -1,0 +1,112 @@
+"""Bring one table into line with the extract in bulk, counting what changed.
+
+Keys are the SSD ids (or, for rows the SSD gives no id, the columns that make
+a row unique), so running the same extract twice changes nothing.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db import models
+
+BATCH = 2000
+
+
+@dataclass
+class TableCount:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return {"created": self.created, "updated": self.updated,
+                "unchanged": self.unchanged, "removed": self.removed}
+
+
+@dataclass
+class Outcome:
+    """What one upsert did, by key, so that several upserts of one table can be combined."""
+
+    created: set = field(default_factory=set)
+    updated: set = field(default_factory=set)
+    seen: set = field(default_factory=set)
+    removed: set = field(default_factory=set)
+
+    def merge(self, other: "Outcome") -> "Outcome":
+        self.created |= other.created
+        self.updated |= other.updated
+        self.seen |= other.seen
+        self.removed |= other.removed
+        return self
+
+    def count(self) -> TableCount:
+        updated = self.updated - self.created
+        return TableCount(
+            created=len(self.created),
+            updated=len(updated),
+            unchanged=len(self.seen - self.created - updated),
+            removed=len(self.removed),
+        )
+
+
+def existing_rows(model: type[models.Model], key: tuple[str, ...], fields: tuple[str, ...],
+                  queryset=None) -> dict[tuple, tuple[int, tuple]]:
+    """{key: (pk, values)} for the rows already in the database."""
+    rows = (queryset if queryset is not None else model.objects.all()).order_by()
+    existing = {}
+    for values in rows.values_list(*key, "pk", *fields).iterator(chunk_size=BATCH):
+        existing[values[: len(key)]] = (values[len(key)], values[len(key) + 1 :])
+    return existing
+
+
+def upsert(
+    model: type[models.Model],
+    rows: Iterable[dict],
+    *,
+    key: tuple[str, ...],
+    fields: tuple[str, ...],
+    existing: dict[tuple, tuple[int, tuple]] | None = None,
+    create_defaults: dict | None = None,
+    touch: dict | None = None,
+) -> Outcome:
+    """Create rows whose key is new, update rows whose fields differ, count the rest.
+
+    Each row is a dict of model attribute names (foreign keys as `team_id`).
+    `touch` is set on updated rows too (bulk_update does not run auto_now).
+    """
+    touch = touch or {}
+    if existing is None:
+        existing = existing_rows(model, key, fields)
+    outcome, to_create, to_update = Outcome(), [], []
+    for row in rows:
+        row_key = tuple(row[name] for name in key)
+        if row_key in outcome.seen:
+            continue  # an exact repeat, allowed by validation
+        outcome.seen.add(row_key)
+        values = tuple(row[name] for name in fields)
+        if row_key not in existing:
+            to_create.append(model(**(create_defaults or {}), **row))
+            outcome.created.add(row_key)
+        elif existing[row_key][1] != values:
+            changed = dict(zip(fields, values, strict=True), **touch)
+            to_update.append(model(pk=existing[row_key][0], **changed))
+            outcome.updated.add(row_key)
+    model.objects.bulk_create(to_create, batch_size=BATCH)
+    if to_update and fields:
+        model.objects.bulk_update(to_update, [*fields, *touch], batch_size=500)
+    return outcome
+
+
+def remove_missing(model: type[models.Model], existing: dict[tuple, tuple[int, tuple]],
+                   outcome: Outcome, scope: set) -> None:
+    """Delete rows the extract no longer has, for the people it covers (key[0] in scope).
+
+    Only for rows the SSD gives no id of their own (addresses, other names, ...):
+    the extract is the whole current list of those for each person it includes.
+    """
+    gone = [(k, pk) for k, (pk, _v) in existing.items() if k[0] in scope and k not in outcome.seen]
+    pks = [pk for _k, pk in gone]
+    for start in range(0, len(pks), BATCH):
+        model.objects.filter(pk__in=pks[start : start + BATCH]).delete()
+    outcome.removed |= {k for k, _pk in gone}

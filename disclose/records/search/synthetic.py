@@ -142,3 +142,30 @@ def _create_chunk(rng, vocab, batch: list[dict], start: int) -> list[Truth]:
     Identifier.objects.bulk_create(id_rows, batch_size=5000)
     reindex_persons([p.pk for p in persons])
     return truths
+
+
+def make_person(
+    forename: str,
+    surname: str,
+    dob: date | None = None,
+    *,
+    nhs_number: str = "",
+    other_names: tuple[tuple[str, str, str], ...] = (),
+    identifiers: tuple[tuple[str, str], ...] = (),
+) -> Person:
+    """One named person, with other names (forename, surname, type) and identifiers, indexed."""
+    person = Person.objects.create(
+        person_id=f"SYN-{Person.objects.count() + 1}",
+        forename=forename,
+        surname=surname,
+        dob=dob,
+        nhs_number=nhs_number,
+    )
+    PersonName.objects.bulk_create(
+        PersonName(person=person, forename=f, surname=s, name_type=t) for f, s, t in other_names
+    )
+    Identifier.objects.bulk_create(
+        Identifier(person=person, kind=kind, value=value) for kind, value in identifiers
+    )
+    reindex_persons([person.pk])
+    return person

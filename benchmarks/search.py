@@ -1,0 +1,103 @@
+"""Person search latency at 10,000, 100,000 and 1,000,000 people on SQLite.
+
+    .venv/bin/python benchmarks/search.py [--sizes 10000,100000,1000000] [--queries 700]
+
+Builds a synthetic population (bulk inserts, then reindex_persons) in a scratch
+SQLite database under /tmp, growing it from one size to the next, and at each
+size times search_persons on labelled queries of every error kind. Prints
+p50/p95 latency, how often the right person came first and in the top 5, and
+how long building took.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SCRATCH = Path(tempfile.gettempdir()) / "disclose-search-bench"
+
+
+def _setup_django(db_path: Path) -> None:
+    SCRATCH.mkdir(parents=True, exist_ok=True)
+    if db_path.exists():
+        db_path.unlink()
+    os.environ["DATABASE_URL"] = f"sqlite:///{db_path}"
+    os.environ["DISCLOSE_DATA_DIR"] = str(SCRATCH)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "disclose.settings")
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def _measure(truths, queries_wanted: int) -> dict:
+    from disclose.records.search import search_persons
+    from disclose.records.search.labelled import MAKERS, make_queries
+
+    queries = make_queries(truths, per_kind=max(1, queries_wanted // len(MAKERS)), seed=99)
+    for labelled in queries[:20]:  # warm the page cache and the name caches
+        search_persons(**labelled.query)
+    times, first, top5 = [], 0, 0
+    for labelled in queries:
+        start = time.perf_counter()
+        found = [m.person.pk for m in search_persons(**labelled.query)]
+        times.append((time.perf_counter() - start) * 1000)
+        first += found[:1] == [labelled.expected]
+        top5 += labelled.expected in found[:5]
+    cuts = statistics.quantiles(times, n=100)
+    return {
+        "queries": len(queries),
+        "p50": cuts[49],
+        "p95": cuts[94],
+        "max": max(times),
+        "first": first / len(queries),
+        "top5": top5 / len(queries),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--queries", type=int, default=700)
+    parser.add_argument("--db", type=Path, default=SCRATCH / "search.sqlite3")
+    args = parser.parse_args()
+    _setup_django(args.db)
+
+    from disclose.records.models import SearchKey
+    from disclose.records.search.synthetic import make_population
+
+    rows, truths, built, build_seconds = [], [], 0, 0.0
+    for size in sorted(int(s) for s in args.sizes.split(",")):
+        start = time.perf_counter()
+        truths += make_population(size - built, seed=size, start=built)
+        build_seconds += time.perf_counter() - start
+        built = size
+        row = {"people": size, "build_s": build_seconds, "keys": SearchKey.objects.count()}
+        row.update(_measure(truths, args.queries))
+        row["db_mb"] = args.db.stat().st_size / 1e6
+        rows.append(row)
+        _print_row(row, header=len(rows) == 1)
+
+
+def _print_row(row: dict, *, header: bool) -> None:
+    if header:
+        print(
+            f"{'people':>10} {'queries':>8} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} "
+            f"{'first':>7} {'top 5':>7} {'keys':>11} {'db MB':>8} {'built in':>9}"
+        )
+    print(
+        f"{row['people']:>10,} {row['queries']:>8} {row['p50']:>8.1f} {row['p95']:>8.1f} "
+        f"{row['max']:>8.1f} {row['first']:>7.1%} {row['top5']:>7.1%} {row['keys']:>11,} "
+        f"{row['db_mb']:>8.0f} {row['build_s']:>8.0f}s",
+        flush=True,
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,46 @@
+"""reindex_persons keeps the search keys in step with the records, in bulk."""
+
+from datetime import date
+
+import pytest
+
+from disclose.records.models import Person, PersonName, SearchKey
+from disclose.records.search import index, search_persons
+from disclose.records.search.synthetic import make_person
+
+pytestmark = pytest.mark.django_db
+
+DOB = date(2010, 3, 4)
+
+
+def test_reindexing_twice_writes_the_same_keys_and_no_duplicates():
+    person = make_person("Jayden", "Smith", DOB, nhs_number="943 476 5919")
+    first = set(SearchKey.objects.values_list("kind", "key"))
+    written = index.reindex_persons([person.pk, person.pk])
+    assert set(SearchKey.objects.values_list("kind", "key")) == first
+    assert SearchKey.objects.count() == written == len(first)
+
+
+def test_a_changed_name_is_found_only_after_reindexing():
+    person = make_person("Jayden", "Smith", DOB)
+    Person.objects.filter(pk=person.pk).update(surname="Clarke")
+    PersonName.objects.create(person=person, surname="Smith", name_type="former")
+    assert search_persons(forename="Jayden", surname="Clarke") == []
+    index.reindex_persons([person.pk])
+    match = search_persons(forename="Jayden", surname="Clarke")[0]
+    assert match.person == person
+    assert search_persons(forename="Jayden", surname="Smith")[0].reasons[0] == "Former name Smith"
+
+
+def test_many_persons_are_indexed_in_batches(monkeypatch):
+    monkeypatch.setattr(index, "BATCH", 3)
+    people = [make_person(f"Child{n}", "Smith", DOB) for n in range(7)]
+    SearchKey.objects.all().delete()
+    index.reindex_persons(p.pk for p in people)
+    assert SearchKey.objects.filter(kind="d").count() == 7
+    assert len(search_persons(surname="Smith", dob=DOB)) == 7
+
+
+def test_ids_of_deleted_persons_are_skipped():
+    person = make_person("Jayden", "Smith", DOB)
+    assert index.reindex_persons([person.pk, 999_999]) > 0

@@ -1,0 +1,68 @@
+"""The only place a request changes: one function per verb of the procedure
+(spec/scenarios.md, the verbs table). The web pages, the API and the scenario
+runner call these and nothing else that changes a request.
+
+Every function takes keyword arguments only, starting with `actor` (the
+member of staff taking the step) and `request`. Each runs in one transaction:
+it locks the request, asks `disclose.procedure` whether this person may take
+this step now, applies it, writes the case notes and exactly one audit event,
+and queues emails to go after commit. A step that is not allowed raises
+`StepRefused(code, message)` and changes nothing.
+
+Part-level steps take an optional `subject` (1-based). Without it the step
+applies to every part of the request the actor may take it on now, and is
+refused if there is none.
+
+Hard copies (request_hard_copies, decide_hard_copies, confirm_third_party,
+dispatch_hard_copies) come with issue 4, in steps/hard_copies.py.
+"""
+
+from .errors import StepRefused
+from .steps.decisions import allocate, decide
+from .steps.files import request_microfilm, request_paper_files, retrieve_files, return_files
+from .steps.forwarding import forward, pass_to_csm
+from .steps.intake import (
+    match_subject,
+    receive_request,
+    share_basic_information,
+    triage,
+    verify_identity,
+)
+from .steps.supply import close, supply_information
+
+VERBS = {
+    "triage": triage,
+    "verify_identity": verify_identity,
+    "match_subject": match_subject,
+    "share_basic_information": share_basic_information,
+    "forward": forward,
+    "pass_to_csm": pass_to_csm,
+    "decide": decide,
+    "allocate": allocate,
+    "request_microfilm": request_microfilm,
+    "request_paper_files": request_paper_files,
+    "retrieve_files": retrieve_files,
+    "return_files": return_files,
+    "supply_information": supply_information,
+    "close": close,
+}
+
+__all__ = [
+    "VERBS",
+    "StepRefused",
+    "allocate",
+    "close",
+    "decide",
+    "forward",
+    "match_subject",
+    "pass_to_csm",
+    "receive_request",
+    "request_microfilm",
+    "request_paper_files",
+    "retrieve_files",
+    "return_files",
+    "share_basic_information",
+    "supply_information",
+    "triage",
+    "verify_identity",
+]

@@ -1,0 +1,254 @@
+"""Intake by the SCIMT (section 1): receive, triage, check identity, match the
+subjects to the records, share the basic facts."""
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+from django.db import transaction
+
+from disclose.procedure import states
+from disclose.procedure.basic_facts import basic_facts
+from disclose.procedure.decisions import Decision
+from disclose.procedure.triage import triage as triage_rules
+from disclose.records.models import Person, Role, Staff
+
+from ..errors import StepRefused
+from ..facts import build_world, request_facts
+from ..models import (
+    Agency,
+    Channel,
+    Extent,
+    IdentityCheck,
+    Kind,
+    ReferenceCounter,
+    Request,
+    RequestSubject,
+)
+from ._base import Step, actor_of, begin
+
+
+def receive_request(
+    *,
+    actor: Staff,
+    channel: str,
+    requestor_name: str,
+    requestor_agency: str,
+    consent: bool,
+    details: str,
+    subjects: Sequence[Mapping],
+    requestor_role: str = "",
+    requestor_email: str = "",
+    requestor_phone: str = "",
+    requestor_address: str = "",
+    kind: str = Kind.INFORMATION,
+    extent: str = Extent.SPECIFIC,
+    received: date | None = None,
+) -> Request:
+    """Log a request (section 1: the SCIMT is the first point of contact) and
+    apply the scope rules at once: a request outside the procedure is sent
+    where it belongs, with its message, and closed."""
+    if "scimt_officer" not in actor_of(actor).roles:
+        raise StepRefused("not_permitted_for_role", "Only a SCIMT officer can log a request.", "1")
+    _check_choice("channel", channel, Channel)
+    _check_choice("agency", requestor_agency, Agency)
+    _check_choice("kind", kind, Kind)
+    _check_choice("extent", extent, Extent)
+    if not (requestor_name or "").strip():
+        raise StepRefused("invalid_input", "Enter the requestor's name.")
+    if not subjects or not all(_subject_named(s) for s in subjects):
+        raise StepRefused("invalid_input", "Enter the name of each person the request is about.")
+    with transaction.atomic():
+        received = received or date.today()
+        request = Request.objects.create(
+            reference=ReferenceCounter.next_reference(received.year),
+            received=received,
+            channel=channel,
+            requestor_name=requestor_name.strip(),
+            requestor_agency=requestor_agency,
+            requestor_role=requestor_role,
+            requestor_email=requestor_email,
+            requestor_phone=requestor_phone,
+            requestor_address=requestor_address,
+            kind=kind,
+            extent=extent,
+            consent=bool(consent),
+            details=details or "",
+            state=states.RECEIVED,
+            owner=actor,
+        )
+        for number, given in enumerate(subjects, start=1):
+            RequestSubject.objects.create(
+                request=request,
+                number=number,
+                forename=(given.get("forename") or "").strip(),
+                surname=(given.get("surname") or "").strip(),
+                dob=given.get("dob"),
+                state=states.UNMATCHED,
+            )
+        with begin("receive_request", actor, request) as step:
+            decision = triage_rules(request_facts(step.request))
+            if decision is not None:
+                _redirect(step, decision)
+            step.audit(
+                step.parts,
+                channel=channel,
+                agency=requestor_agency,
+                route=decision.route if decision else None,
+            )
+    return step.request
+
+
+def triage(*, actor: Staff, request: Request) -> Request:
+    """The officer confirms the scope check of section 1. The rules already
+    ran at receipt; running them again catches a request edited since."""
+    with begin("triage", actor, request) as step:
+        step.check()
+        decision = triage_rules(request_facts(step.request))
+        step.request.triaged_by, step.request.triaged_at = actor, step.now
+        step.save_request("triaged_by", "triaged_at")
+        if decision is not None:
+            _redirect(step, decision)
+        step.audit(step.parts, in_scope=decision is None)
+    return step.request
+
+
+def _redirect(step: Step, decision: Decision) -> None:
+    """Section 1 and 2.4: tell the requestor where to go, and close."""
+    request = step.request
+    request.state = states.CLOSED
+    request.outcome_route = decision.route
+    request.outcome_paragraph = decision.paragraph
+    request.outcome_rationale = decision.rationale
+    request.closed_at = step.now
+    step.save_request(
+        "state", "outcome_route", "outcome_paragraph", "outcome_rationale", "closed_at"
+    )
+    for part in step.parts:
+        part.route, part.paragraph, part.rationale = (
+            decision.route,
+            decision.paragraph,
+            decision.rationale,
+        )
+        part.state = states.COMPLETE
+        part.save(update_fields=["route", "paragraph", "rationale", "state"])
+    managers = []
+    if decision.route == "redirect:support_to_schools":
+        # 2.4: the notification is directed to the Group Manager, Support to Schools.
+        managers = list(
+            Staff.objects.filter(
+                is_active=True, roles__code=Role.Code.SUPPORT_TO_SCHOOLS_MANAGER
+            ).distinct()
+        )
+    step.message(decision.message_kind, decision=decision, passed_on=bool(managers))
+    for manager in managers:
+        step.notify(manager, "school_incident_notification")
+
+
+def verify_identity(
+    *, actor: Staff, request: Request, method: str, outcome: str, subject: int | None = None
+) -> Request:
+    """The SCIMT officer checks the requestor before anything is shared
+    (section 1); the allocated worker checks again on a closed case before
+    supplying (2.1.2.2, 2.1.3.2). Which one this is follows from who acts: a
+    person holding a part of the request re-verifies for their part."""
+    _check_choice("method", method, IdentityCheck.Method)
+    _check_choice("outcome", outcome, IdentityCheck.Outcome)
+    with begin("verify_identity", actor, request) as step:
+        holds_a_part = any(p.assignee_id == actor.pk for p in step.parts)
+        if subject is not None or holds_a_part:
+            parts = step.choose_parts(subject, verb="reverify_identity")
+        else:
+            step.check()
+            parts = []
+        verified = outcome == IdentityCheck.Outcome.VERIFIED
+        for part in parts or [None]:
+            IdentityCheck.objects.create(
+                request=step.request,
+                subject=part,
+                checked_by=actor,
+                method=method,
+                outcome=outcome,
+                checked_at=step.now,
+            )
+        if parts and verified:
+            for part in parts:
+                part.state = states.IDENTITY_REVERIFIED
+                part.identity_reverified_by, part.identity_reverified_at = actor, step.now
+                part.save(
+                    update_fields=["state", "identity_reverified_by", "identity_reverified_at"]
+                )
+        elif not parts:
+            step.request.state = (
+                states.IDENTITY_VERIFIED if verified else states.IDENTITY_NOT_VERIFIED
+            )
+            step.save_request("state")
+        if not verified:
+            # Nothing is shared with an unverified requestor, who is told so (section 1).
+            step.message("identity_not_verified")
+        step.audit(parts, method=method, outcome=outcome, level="part" if parts else "request")
+    return step.request
+
+
+def match_subject(
+    *, actor: Staff, request: Request, subject: int, person: Person | None
+) -> Request:
+    """Record who in the records the subject is; `person=None` records that
+    the subject is not known to children's social care."""
+    with begin("match_subject", actor, request) as step:
+        part = step.part(subject)
+        step.check(part)
+        part.person, part.matched, part.state = person, True, states.MATCHED
+        part.save(update_fields=["person", "matched", "state"])
+        step.audit([part], known=person is not None)
+    return step.request
+
+
+def share_basic_information(*, actor: Staff, request: Request) -> Request:
+    """Section 1: known or not; open or closed and when; CP history; the worker
+    and team of an open case. Told to the requestor and logged as a disclosure."""
+    with begin("share_basic_information", actor, request) as step:
+        step.check()
+        _require_all_matched(step)
+        world = build_world(p.person for p in step.parts)
+        for part in step.parts:
+            facts = basic_facts(world.facts_for(part.person))
+            name = part.person.full_name if part.person else part.name_given
+            names = {ref: s.display_name for ref, s in world.staff.items()}
+            sentences = facts.sentences(name, names)
+            kind = "basic_information" if facts.known else "not_known"
+            step.message(kind, subject=part, sentences=sentences, subject_name=name)
+            step.disclose(part, kind, " ".join(sentences))
+        step.request.state = states.BASIC_INFORMATION_SHARED
+        step.save_request("state")
+        step.audit(step.parts)
+    return step.request
+
+
+def _require_all_matched(step: Step) -> None:
+    unmatched = [str(p.number) for p in step.parts if not p.matched]
+    if unmatched:
+        raise StepRefused(
+            "subject_not_matched",
+            f"Match subject {', '.join(unmatched)} to a person in the records, or record "
+            "that they are not known, first.",
+            "1",
+        )
+
+
+def _subject_named(given: Mapping) -> bool:
+    return bool((given.get("forename") or "").strip() or (given.get("surname") or "").strip())
+
+
+def _check_choice(field: str, value: str, choices) -> None:
+    if value not in choices.values:
+        allowed = ", ".join(choices.values)
+        raise StepRefused("invalid_input", f"The {field} '{value}' is not one of: {allowed}.")
+
+
+__all__ = [
+    "match_subject",
+    "receive_request",
+    "share_basic_information",
+    "triage",
+    "verify_identity",
+]

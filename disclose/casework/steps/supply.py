@@ -1,0 +1,105 @@
+"""Supplying the information (2.1.1, 2.1.2.2, 2.1.3.4) and closing the request."""
+
+from collections.abc import Mapping, Sequence
+
+from disclose.procedure import states
+from disclose.procedure.lawful_basis import check_lawful_basis, describe_lawful_basis
+from disclose.records.models import Staff
+
+from ..errors import StepRefused, refuse_if
+from ..models import Disclosure, Request, RequestSubject, SuppliedInformation
+from ._base import Step, begin, require, role_words
+from .files import files_out
+
+
+def supply_information(
+    *,
+    actor: Staff,
+    request: Request,
+    summary: str,
+    documents: Sequence[str] = (),
+    lawful_basis: Mapping[str, str] | None = None,
+    subject: int | None = None,
+) -> Request:
+    """The worker supplies the information, keeps a copy on the person's record
+    and case notes it (2.1.1, 2.1.2.2, 2.1.3.4). On a closed case the worker
+    must have verified the requestor again first (the procedure refuses).
+
+    Without the individual's consent, something must be recorded as the basis
+    for sharing: the CSM's lawful basis on a closed case, or, on an open case
+    (which no CSM decides), the one the worker gives here.
+    """
+    with begin("supply_information", actor, request) as step:
+        parts = step.choose_parts(subject)
+        summary = require(summary, "summary_required", "Describe what you supplied.")
+        titles = [t.strip() for t in documents if t and t.strip()]
+        for part in parts:
+            basis = part.lawful_basis or (dict(lawful_basis) if lawful_basis else None)
+            refuse_if(check_lawful_basis(step.request.consent, basis))
+            _supply_part(step, part, summary, titles, basis)
+        step.audit(parts, documents=titles)
+    return step.request
+
+
+def _supply_part(step: Step, part: RequestSubject, summary: str, titles: list[str], basis) -> None:
+    request = step.request
+    if part.person_id is None:  # no route reaches supply without a person
+        raise StepRefused("subject_not_matched", "This subject is not known.", "2.1")
+    part.state, part.supplied_at = states.SUPPLIED, step.now
+    part.lawful_basis = None if request.consent else basis
+    part.save(update_fields=["state", "supplied_at", "lawful_basis"])
+    SuppliedInformation.objects.create(
+        person_id=part.person_id,
+        request=request,
+        subject=part,
+        summary=summary,
+        documents=titles,
+        supplied_by=step.actor,
+        supplied_at=step.now,
+    )
+    basis_words = describe_lawful_basis(request.consent, basis)
+    step.disclose(
+        part,
+        Disclosure.Kind.INFORMATION_SUPPLIED,
+        summary + (f" Documents: {'; '.join(titles)}." if titles else ""),
+        basis=Disclosure.Basis.CONSENT if request.consent else Disclosure.Basis.LAWFUL_BASIS,
+        detail={"description": basis_words, **(basis or {})},
+    )
+    docs = f" Documents: {'; '.join(titles)}." if titles else ""
+    step.case_note(
+        part,
+        f"{role_words(step.actor)} supplied information to {request.requestor_name} "
+        f"({request.get_requestor_agency_display()}) for request {request.reference}: "
+        f"{summary}{docs} A copy is kept on this record. Basis: {basis_words}.",
+    )
+    name = part.person.full_name
+    step.message(
+        "information_supplied", subject=part, subject_name=name, summary=summary, documents=titles
+    )
+
+
+def close(*, actor: Staff, request: Request, reason: str = "") -> Request:
+    """Whoever holds the request closes it: a SCIMT officer, or the holder of
+    one of its parts. Not while a part is in progress or a file is still out of
+    storage (2.1.3.5); a request is complete when every part is (issue 3, 4)."""
+    with begin("close", actor, request) as step:
+        step.check()
+        holds = any(p.assignee_id == actor.pk for p in step.parts)
+        if not holds and "scimt_officer" not in step.who.roles:
+            raise StepRefused(
+                "not_assigned_to_you",
+                "You do not hold any part of this request. Ask the person who does, or the SCIMT.",
+                "2.1",
+            )
+        # Before it is forwarded no part is in anyone's hands: the SCIMT may close
+        # a request whose requestor could not be verified, or whose basic facts
+        # were all that was needed.
+        forwarded = step.request.state == states.FORWARDED
+        part_states = [p.state for p in step.parts] if forwarded else []
+        refuse_if(states.check_close(part_states, files_out(step.request)))
+        step.request.state = states.CLOSED
+        step.request.closed_at = step.now
+        step.request.close_reason = (reason or "").strip()
+        step.save_request("state", "closed_at", "close_reason")
+        step.audit(step.parts, reason=step.request.close_reason)
+    return step.request

@@ -1,0 +1,128 @@
+"""Receiving a request and the scope check at receipt (section 1, 2.4)."""
+
+from datetime import date
+
+import pytest
+from casework_factories import assert_refused, build_office, make_staff, messages_of, receive
+
+from disclose.audit.models import AuditEvent
+from disclose.casework import services
+from disclose.casework.models import Request
+
+
+@pytest.fixture
+def office(db):
+    return build_office()
+
+
+def test_a_request_gets_the_next_reference_of_its_year(office):
+    first = receive(office, None, received=date(2026, 11, 2))
+    second = receive(office, None, received=date(2026, 11, 3))
+    assert (first.reference, second.reference) == ("AR-2026-000001", "AR-2026-000002")
+    assert receive(office, None, received=date(2027, 1, 4)).reference == "AR-2027-000001"
+
+
+def test_a_received_request_keeps_the_requestor_subjects_and_owner(office):
+    request = receive(
+        office, None, None, requestor_role="Detective Constable", requestor_phone="0115 000 0000"
+    )
+    request = Request.objects.get(pk=request.pk)
+    assert request.state == "received"
+    assert request.owner == office.scimt
+    assert request.requestor_role == "Detective Constable"
+    assert [s.number for s in request.subjects.all()] == [1, 2]
+    assert all(s.state == "unmatched" for s in request.subjects.all())
+    assert AuditEvent.objects.filter(event_type="receive_request").count() == 1
+
+
+@pytest.mark.parametrize(
+    "fields, route, kind, contact",
+    [
+        (
+            {"kind": "own_records"},
+            "redirect:subject_access",
+            "redirect_subject_access",
+            "Accessto.Records@nottscc.gov.uk",
+        ),
+        (
+            {"kind": "own_adoption_records"},
+            "redirect:adoption_records",
+            "redirect_adoption_records",
+            "Adoption Records Manager",
+        ),
+        (
+            {"kind": "view_records"},
+            "redirect:view_records",
+            "redirect_view_records",
+            "Other Agency Requests to View Records",
+        ),
+        (
+            {"extent": "extensive"},
+            "advise:view_records",
+            "advise_view_records",
+            "Other Agency Requests to View Records",
+        ),
+        (
+            {"kind": "school_incident_notification", "requestor_agency": "ofsted"},
+            "redirect:support_to_schools",
+            "redirect_support_to_schools",
+            "Support to Schools",
+        ),
+    ],
+)
+def test_a_request_outside_the_procedure_is_redirected_and_closed_at_receipt(
+    office, fields, route, kind, contact
+):
+    request = receive(office, None, **fields)
+    request = Request.objects.get(pk=request.pk)
+    assert request.state == "closed"
+    assert request.outcome_route == route
+    assert request.subjects.get().route == route
+    (message,) = messages_of(request)
+    assert message.kind == kind
+    assert contact in message.text
+    assert "01623 433177" in message.text  # the SCIMT's phone, from the council profile
+
+
+def test_a_school_incident_notification_is_passed_to_the_support_to_schools_manager(office):
+    manager = make_staff("sts1", "support_to_schools_manager")
+    request = receive(office, None, kind="school_incident_notification", requestor_agency="ofsted")
+    assert manager.notifications.get().request_id == request.pk
+    assert "passed your notification on" in messages_of(request)[0].text
+
+
+def test_only_a_scimt_officer_can_log_a_request(office):
+    with pytest.raises(services.StepRefused) as refused:
+        services.receive_request(
+            actor=office.sw_t1,
+            channel="phone",
+            requestor_name="A",
+            requestor_agency="police",
+            consent=True,
+            details="x",
+            subjects=[{"forename": "A", "surname": "B"}],
+        )
+    assert refused.value.code == "not_permitted_for_role"
+    assert not Request.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "bad", [{"channel": "fax"}, {"requestor_agency": "press"}, {"requestor_name": " "}]
+)
+def test_a_request_with_a_bad_field_is_refused(office, bad):
+    with pytest.raises(services.StepRefused) as refused:
+        receive(office, None, **bad)
+    assert refused.value.code == "invalid_input"
+    assert not Request.objects.exists()
+
+
+def test_the_officer_confirms_the_scope_check(office):
+    request = receive(office, None)
+    services.triage(actor=office.scimt, request=request)
+    request = Request.objects.get(pk=request.pk)
+    assert request.triaged_by == office.scimt and request.state == "received"
+
+
+def test_triage_is_refused_to_a_social_worker(office):
+    request = receive(office, None)
+    assert_refused("not_permitted_for_role", services.triage, actor=office.sw_t1, request=request)

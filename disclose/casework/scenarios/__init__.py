@@ -1,0 +1,1 @@
+"""Scenario files: the procedure as executable examples (shared/spec/scenarios.md)."""

@@ -1,0 +1,177 @@
+"""The `expect:` block: what must hold once the steps have run.
+
+Keys (all optional):
+  route                  a route for every subject, or a list with one per subject
+  paragraph              the same, for the paragraph each route rests on
+  assigned_after_forward a staff id (or null) for every subject, or a list per subject
+  state                  the request's state at the end
+  assignee               the staff id the request sits with at the end (null when closed)
+  subject_states         a part state for every subject, or a list per subject
+  messages               kinds the requestor must have been sent, e.g. [basic_information]
+  no_messages            kinds the requestor must not have been sent
+  refused                exactly the steps refused: [{step: 4, code: wrong_state}]; [] = none
+  case_notes             how many case notes were written: a number, or {person id: number}
+  holdings               {holding id: status} at the end
+  chain_verified         true: the audit chain verifies
+  notified               staff ids who must have been emailed a task, e.g. [csm_d, tm_d]
+"""
+
+from typing import Any
+
+from . import checks as c
+from .schema import ROUTES
+
+PER_SUBJECT = ("route", "paragraph", "assigned_after_forward", "subject_states")
+KEYS = (
+    *PER_SUBJECT,
+    "state",
+    "assignee",
+    "messages",
+    "no_messages",
+    "refused",
+    "case_notes",
+    "holdings",
+    "chain_verified",
+    "notified",
+)
+SUBJECT_FIELD = {
+    "route": "route",
+    "paragraph": "paragraph",
+    "assigned_after_forward": "assignee",
+    "subject_states": "state",
+}
+
+
+def check_expect_block(raw: Any, problems, ids: c.Ids, steps: int) -> None:
+    """Problems with the block itself (unknown keys, ids, step numbers), found before running."""
+    if not isinstance(raw, dict):
+        problems.add("expect", "must be a mapping, like {route: ..., state: ...}")
+        return
+    problems.unknown_keys("expect.", raw, KEYS)
+    for key in ("assigned_after_forward", "assignee", "notified"):
+        for value in _as_list(raw.get(key)):
+            if value is not None and str(value) not in ids.staff:
+                problems.add(f"expect.{key}", f"unknown staff id '{value}'")
+    for key in PER_SUBJECT:
+        if isinstance(raw.get(key), list) and len(raw[key]) != ids.subjects:
+            problems.add(
+                f"expect.{key}",
+                f"lists {len(raw[key])} values for {ids.subjects} "
+                "subjects; give one per subject, or a single value for all",
+            )
+    for route in _as_list(raw.get("route")):
+        if route not in ROUTES:
+            problems.add(
+                "expect.route", f"'{route}' is not a route; use one of: {', '.join(ROUTES)}"
+            )
+    _check_refused(raw.get("refused"), problems, steps)
+    for holding in (raw.get("holdings") or {}) if isinstance(raw.get("holdings"), dict) else ():
+        if str(holding) not in ids.holdings:
+            problems.add("expect.holdings", f"unknown holding id '{holding}'")
+
+
+def _check_refused(refused: Any, problems, steps: int) -> None:
+    if refused is None:
+        return
+    if not isinstance(refused, list):
+        problems.add("expect.refused", "must be a list like [{step: 3, code: wrong_state}]")
+        return
+    for item in refused:
+        if not isinstance(item, dict) or set(item) != {"step", "code"}:
+            problems.add("expect.refused", f"{item!r} must be {{step: number, code: word}}")
+        elif not isinstance(item["step"], int) or not 1 <= item["step"] <= steps:
+            problems.add(
+                "expect.refused", f"step {item['step']} is not a step of this file (it has {steps})"
+            )
+
+
+def _as_list(value: Any) -> list:
+    return value if isinstance(value, list) else [] if value is None else [value]
+
+
+def failures(expect: dict[str, Any] | None, trail: dict[str, Any]) -> list[str]:
+    """Each expectation that did not hold, as a sentence saying what happened instead."""
+    if not expect:
+        return []
+    found: list[str] = []
+    for key in PER_SUBJECT:
+        if key in expect:
+            found += _per_subject(key, expect[key], trail["subjects"])
+    request = trail["request"]
+    for key in ("state", "assignee"):
+        if key in expect and request.get(key) != expect[key]:
+            found.append(
+                f"expect.{key}: the request ended with {key} {request.get(key)!r}, "
+                f"expected {expect[key]!r}"
+            )
+    kinds = [m["kind"] for m in trail["messages"]]
+    for kind in _as_list(expect.get("messages")):
+        if kind not in kinds:
+            found.append(f"expect.messages: no '{kind}' message was sent; sent: {kinds}")
+    for kind in _as_list(expect.get("no_messages")):
+        if kind in kinds:
+            found.append(f"expect.no_messages: a '{kind}' message was sent")
+    if "refused" in expect:
+        found += _refused(expect["refused"] or [], trail["steps"])
+    found += _case_notes(expect.get("case_notes"), trail["case_notes"])
+    holdings = {h["id"]: h["status"] for h in trail["holdings"]}
+    for holding, status in (expect.get("holdings") or {}).items():
+        if holdings.get(str(holding)) != status:
+            found.append(
+                f"expect.holdings: {holding} is {holdings.get(str(holding))!r}, expected {status!r}"
+            )
+    notified = {n["to"] for n in trail["notifications"]}
+    for staff in _as_list(expect.get("notified")):
+        if staff not in notified:
+            found.append(
+                f"expect.notified: {staff} was not told of a task; told: {sorted(notified)}"
+            )
+    if "chain_verified" in expect and trail["audit"]["chain_verified"] != expect["chain_verified"]:
+        found.append(
+            f"expect.chain_verified: the audit chain verified: {trail['audit']['chain_verified']}"
+        )
+    return found
+
+
+def _per_subject(key: str, wanted: Any, subjects: list[dict]) -> list[str]:
+    wanted_list = wanted if isinstance(wanted, list) else [wanted] * len(subjects)
+    found = []
+    for subject, want in zip(subjects, wanted_list, strict=False):
+        got = subject.get(SUBJECT_FIELD[key])
+        if got != want:
+            found.append(
+                f"expect.{key}: subject {subject['subject']} has {got!r}, expected {want!r}"
+            )
+    if not subjects:
+        found.append(f"expect.{key}: the request has no subjects")
+    return found
+
+
+def _refused(wanted: list[dict], steps: list[dict]) -> list[str]:
+    want = {item["step"]: item["code"] for item in wanted}
+    got = {s["n"]: (s["error"] or {}).get("code") for s in steps if not s["ok"]}
+    found = []
+    for n, code in want.items():
+        if got.get(n) != code:
+            what = f"was refused with {got[n]!r}" if n in got else "went ahead"
+            found.append(f"expect.refused: step {n} {what}, expected refusal {code!r}")
+    for n, code in got.items():
+        if n not in want:
+            message = next(s["error"]["message"] for s in steps if s["n"] == n)
+            found.append(f"expect.refused: step {n} was refused ({code}: {message})")
+    return found
+
+
+def _case_notes(wanted: Any, notes: list[dict]) -> list[str]:
+    if wanted is None:
+        return []
+    if isinstance(wanted, int):
+        if len(notes) != wanted:
+            return [f"expect.case_notes: {len(notes)} case notes were written, expected {wanted}"]
+        return []
+    found = []
+    for person, count in wanted.items():
+        got = sum(1 for note in notes if note["person"] == str(person))
+        if got != count:
+            found.append(f"expect.case_notes: {got} case notes on {person}, expected {count}")
+    return found

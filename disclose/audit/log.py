@@ -12,8 +12,17 @@ from .models import AuditEvent, ChainHead
 GENESIS = "0" * 64
 
 
-def _digest(prev_hash: str, seq: int, at: str, category: str, event_type: str,
-            actor_id, person_id, request_reference: str, detail: dict) -> str:
+def _digest(
+    prev_hash: str,
+    seq: int,
+    at: str,
+    category: str,
+    event_type: str,
+    actor_id,
+    person_id,
+    request_reference: str,
+    detail: dict,
+) -> str:
     payload = json.dumps(
         [prev_hash, seq, at, category, event_type, actor_id, person_id, request_reference, detail],
         sort_keys=True,
@@ -37,8 +46,15 @@ def _event_digest(event: AuditEvent, prev_hash: str) -> str:
     )
 
 
-def record(*, event_type: str, actor=None, person=None, request_reference: str = "",
-           detail: dict | None = None, category: str = AuditEvent.Category.CHANGE) -> AuditEvent:
+def record(
+    *,
+    event_type: str,
+    actor=None,
+    person=None,
+    request_reference: str = "",
+    detail: dict | None = None,
+    category: str = AuditEvent.Category.CHANGE,
+) -> AuditEvent:
     """Append one event to the chain, inside the caller's transaction if there is one."""
     with transaction.atomic():
         head, _ = ChainHead.objects.select_for_update().get_or_create(id=1)
@@ -60,8 +76,9 @@ def record(*, event_type: str, actor=None, person=None, request_reference: str =
     return event
 
 
-def record_access(*, event_type: str, actor, person=None, request_reference: str = "",
-                  detail: dict | None = None) -> AuditEvent:
+def record_access(
+    *, event_type: str, actor, person=None, request_reference: str = "", detail: dict | None = None
+) -> AuditEvent:
     """An access event: someone searched for or looked at a person's record."""
     return record(
         event_type=event_type,

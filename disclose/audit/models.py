@@ -40,6 +40,9 @@ class AuditEvent(models.Model):
         ordering = ["seq"]
         indexes = [models.Index(fields=["person", "at"]), models.Index(fields=["actor", "at"])]
 
+    def __str__(self) -> str:
+        return f"audit event {self.seq}: {self.event_type}"
+
 
 class ChainHead(models.Model):
     """One row, locked while an event is appended, so the chain has no forks
@@ -48,3 +51,6 @@ class ChainHead(models.Model):
     id = models.PositiveSmallIntegerField(primary_key=True, default=1)
     seq = models.BigIntegerField(default=0)
     hash = models.CharField(max_length=64, default="0" * 64)
+
+    def __str__(self) -> str:
+        return f"audit chain head at event {self.seq}"

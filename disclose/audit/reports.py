@@ -1,0 +1,116 @@
+"""Who accessed or changed a person's record; what a member of staff accessed (issue 6).
+
+Selectors only: they return plain rows, so the command line and a later web
+page for information governance show the same thing.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import connection
+from django.db.models import QuerySet
+
+from disclose.records.models import Person, Staff
+
+from .models import AuditEvent
+
+# Plain words for the event types people will see most; others are spelt out.
+_WHAT = {
+    "person_viewed": "Viewed the record",
+    "person_search": "Searched the records",
+    "admin_change": "Changed in admin",
+    "records_imported": "Imported records",
+    "council_profile_changed": "Changed the council profile",
+    "database_backup": "Backed up the database",
+    "database_restored": "Restored the database",
+}
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    seq: int
+    at: datetime
+    category: str
+    event_type: str
+    what: str
+    username: str
+    staff_name: str
+    person_id: str
+    person_name: str
+    request_reference: str
+    detail: dict
+
+
+def find_person(person_id: str) -> Person | None:
+    """The person with this record id (Person.person_id), or None."""
+    return Person.objects.filter(person_id=person_id).first()
+
+
+def find_user(username: str) -> Staff | None:
+    return Staff.objects.filter(username=username).first()
+
+
+def person_trail(*, person: Person, since: datetime | None = None) -> list[AuditRow]:
+    """Every event about this person: views, changes, and searches that found them."""
+    direct = _events(since).filter(person_id=person.pk)
+    searches = _events(since).filter(event_type="person_search")
+    if connection.features.supports_json_field_contains:
+        found = list(searches.filter(detail__results__contains=[person.pk]))
+    else:
+        # SQLite cannot ask "is this id in the JSON list"; read the searches instead.
+        found = [e for e in searches.iterator() if person.pk in (e.detail.get("results") or [])]
+    found_seqs = {e.seq for e in found}
+    events = sorted([*direct, *found], key=lambda e: e.seq)
+    return [_row(e, person, found_in_search=e.seq in found_seqs) for e in events]
+
+
+def user_trail(*, user: Staff, since: datetime | None = None) -> list[AuditRow]:
+    """Every event this member of staff caused: what they looked at and changed."""
+    events = list(_events(since).filter(actor=user))
+    people = Person.objects.in_bulk({e.person_id for e in events if e.person_id})
+    return [_row(e, people.get(e.person_id)) for e in events]
+
+
+def _events(since: datetime | None) -> QuerySet[AuditEvent]:
+    events = AuditEvent.objects.select_related("actor").order_by("seq")
+    return events.filter(at__gte=since) if since else events
+
+
+def _row(event: AuditEvent, person: Person | None, found_in_search: bool = False) -> AuditRow:
+    actor = event.actor
+    return AuditRow(
+        seq=event.seq,
+        at=event.at,
+        category=event.category,
+        event_type=event.event_type,
+        what=_what(event, found_in_search),
+        username=actor.username if actor else "",
+        staff_name=actor.display_name if actor else "(the system)",
+        person_id=person.person_id if person else _removed(event),
+        person_name=person.full_name if person else "",
+        request_reference=event.request_reference,
+        detail=event.detail,
+    )
+
+
+def _what(event: AuditEvent, found_in_search: bool) -> str:
+    if event.event_type == "person_search":
+        if found_in_search:
+            return "Found in a search"
+        return f"Searched the records: {len(event.detail.get('results') or [])} found"
+    what = _WHAT.get(event.event_type) or event.event_type.replace("_", " ").capitalize()
+    via = event.detail.get("via") if isinstance(event.detail, dict) else None
+    return f"{what} (via {via})" if via else what
+
+
+def _removed(event: AuditEvent) -> str:
+    """A person since removed under the retention rules: keep what the event says."""
+    if not event.person_id:
+        return ""
+    recorded = event.detail.get("person_id") if isinstance(event.detail, dict) else None
+    return str(recorded or f"(removed, #{event.person_id})")
+
+
+def columns() -> Iterable[str]:
+    return AuditRow.__dataclass_fields__.keys()

@@ -121,6 +121,15 @@ def q_nhs(rng, t: Truth) -> dict | None:
     return {"nhs_number": typed} if rng.random() < 0.5 else {**_base(rng, t), "nhs_number": typed}
 
 
+def q_two_errors(rng, t: Truth) -> dict | None:
+    """A misspelt or shortened forename and a mistyped date, both at once."""
+    if not t.dob:
+        return None
+    query = (q_nickname(rng, t) if rng.random() < 0.3 else None) or q_misspelling(rng, t)
+    wrong_dates = sorted(one_digit_away(t.dob)) + [d for d in [swapped(t.dob)] if d]
+    return {**query, "dob": rng.choice(wrong_dates)}
+
+
 MAKERS: dict[str, Callable[[random.Random, Truth], dict | None]] = {
     "misspelling": q_misspelling,
     "nickname": q_nickname,
@@ -129,6 +138,7 @@ MAKERS: dict[str, Callable[[random.Random, Truth], dict | None]] = {
     "day and month swapped": q_swapped,
     "one digit wrong in date": q_digit,
     "NHS number": q_nhs,
+    "name and date both wrong": q_two_errors,
 }
 
 

@@ -188,9 +188,15 @@ def forwarded(office: Office, *persons: Person | None, **fields) -> Request:
     return request
 
 
-def approved(office: Office, person: Person, csm: Staff, **fields) -> Request:
+def approved(office: Office, person: Person, csm: Staff, lawful_basis=None, **fields) -> Request:
     request = forwarded(office, person, **fields)
-    services.decide(actor=csm, request=request, decision="approve", reason="Proportionate.")
+    services.decide(
+        actor=csm,
+        request=request,
+        decision="approve",
+        reason="Proportionate.",
+        lawful_basis=lawful_basis,
+    )
     return request
 
 

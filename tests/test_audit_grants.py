@@ -1,0 +1,88 @@
+"""The web app's PostgreSQL role may read and add audit events, never change them (issue 6)."""
+
+import io
+import uuid
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import DatabaseError, connection, transaction
+
+from disclose.audit.log import record
+from disclose.audit.models import AuditEvent
+
+pytestmark = pytest.mark.django_db
+
+
+def _grant(*args) -> str:
+    out = io.StringIO()
+    call_command("audit", "grant-app-role", *args, stdout=out, stderr=io.StringIO())
+    return out.getvalue()
+
+
+def _needs_postgresql():
+    if connection.vendor != "postgresql":
+        pytest.skip("roles and grants exist only on PostgreSQL (DATABASE_URL is not PostgreSQL)")
+
+
+def _needs_createrole():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT rolcreaterole OR rolsuper FROM pg_roles WHERE rolname = current_user"
+        )
+        if not cursor.fetchone()[0]:
+            pytest.skip("the test database role cannot create roles (it needs CREATEROLE)")
+
+
+def test_the_printed_grants_allow_only_select_and_insert_on_audit_events():
+    _needs_postgresql()
+    sql = _grant("disclose_web").splitlines()
+    assert 'GRANT SELECT, INSERT ON TABLE "audit_auditevent" TO disclose_web;' in sql
+    assert 'GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE "audit_chainhead" TO disclose_web;' in sql
+    assert 'GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE "records_person" TO disclose_web;' in sql
+    assert not [line for line in sql if "TRUNCATE" in line]
+
+
+def test_a_role_name_that_is_not_plain_is_refused():
+    with pytest.raises(CommandError, match="not a role name Disclose can use"):
+        _grant('web"; DROP TABLE x; --')
+
+
+def test_on_sqlite_it_says_grants_need_postgresql():
+    if connection.vendor != "sqlite":
+        pytest.skip("this is the SQLite message")
+    with pytest.raises(CommandError, match="only on PostgreSQL"):
+        _grant("disclose_web")
+
+
+def test_the_app_role_cannot_update_delete_or_truncate_audit_events():
+    _needs_postgresql()
+    _needs_createrole()
+    role = f"disclose_web_{uuid.uuid4().hex[:8]}"
+    with connection.cursor() as cursor:
+        # All inside the test's transaction: the role vanishes when it rolls back.
+        cursor.execute(f"CREATE ROLE {role} NOLOGIN")
+        cursor.execute(f"GRANT {role} TO current_user")
+    _grant(role, "--apply")
+    with connection.cursor() as cursor:
+        cursor.execute(f"SET ROLE {role}")
+        record(event_type="as_app_role")  # adding is allowed, and moves the head
+        for sql in [
+            "UPDATE audit_auditevent SET event_type = 'x'",
+            "DELETE FROM audit_auditevent",
+            "TRUNCATE audit_auditevent",
+        ]:
+            with pytest.raises(DatabaseError, match="permission denied"), transaction.atomic():
+                cursor.execute(sql)
+        cursor.execute("UPDATE records_person SET surname = surname")  # case tables stay writable
+        cursor.execute("RESET ROLE")
+    assert AuditEvent.objects.filter(event_type="as_app_role").count() == 1
+
+
+def test_the_owner_is_refused_as_the_app_role():
+    _needs_postgresql()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_user")
+        owner = cursor.fetchone()[0]
+    with pytest.raises(CommandError, match="owns the tables"):
+        _grant(owner, "--apply")

@@ -56,7 +56,7 @@ def run_isolated(paths: list[str]) -> list[dict[str, Any]]:
             CHILD_ACTION,
             "--results",
             str(out),
-            *paths,
+            *(str(Path(p).resolve()) for p in paths),  # the child runs in the temporary folder
         ]
         done = subprocess.run(  # noqa: S603 - our own interpreter and module, no shell
             command,
@@ -68,7 +68,12 @@ def run_isolated(paths: list[str]) -> list[dict[str, Any]]:
         )
         if done.returncode != 0 or not out.exists():
             raise RuntimeError(f"The scenario process failed:\n{done.stderr or done.stdout}")
-        return json.loads(out.read_text(encoding="utf-8"))
+        results = json.loads(out.read_text(encoding="utf-8"))
+    for path, result in zip(paths, results, strict=True):
+        result["file"] = path  # as the person named it
+        if "trail" in result:
+            result["trail"]["file"] = path
+    return results
 
 
 def run_in_child(paths: list[str], results: Path) -> None:

@@ -12,7 +12,7 @@ def summary(trail: dict[str, Any], failures: list[str]) -> str:
     ]
     for s in trail["subjects"]:
         lines.append(
-            f"  subject {s['subject']} ({s['person'] or 'not matched'}): {s['route'] or 'not routed'}"
+            f"  subject {s['subject']} ({_who(s)}): {s['route'] or 'not routed'}"
             f" [{s['paragraph'] or '-'}] to {s['assignee'] or 'nobody'}; now {s['state']}"
         )
     for step in trail["steps"]:
@@ -34,3 +34,9 @@ def summary(trail: dict[str, Any], failures: list[str]) -> str:
     elif trail.get("expectations", {}).get("checked"):
         lines.append("  expectations: all held")
     return "\n".join(lines)
+
+
+def _who(subject: dict[str, Any]) -> str:
+    if subject["person"]:
+        return subject["person"]
+    return "not known" if subject.get("matched") else "not matched"

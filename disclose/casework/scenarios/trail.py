@@ -112,6 +112,7 @@ def _subjects(request: Request, world: World, after_forward: dict | None) -> lis
                 ),
                 "rationale": part.rationale or request.outcome_rationale or "",
                 "state": part.state,
+                "matched": part.matched,
                 "name_given": part.name_given,
             }
         )

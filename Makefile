@@ -16,8 +16,10 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $(STAMP)
 
 # Migrate, load the demo council on first run, then serve on localhost.
+# The demo writes emails to files under data/outbox instead of sending them.
 run: install
-	$(BIN)/disclose rundemo
+	DISCLOSE_EMAIL_BACKEND=$${DISCLOSE_EMAIL_BACKEND:-django.core.mail.backends.filebased.EmailBackend} \
+		$(BIN)/disclose rundemo
 
 # The whole suite. DATABASE_URL chooses the database (SQLite when unset).
 test: install

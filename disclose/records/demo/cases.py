@@ -20,9 +20,18 @@ CLOSE_REASONS = (
     "RC9 Case closed after assessment, referred to early help",
 )
 CP_CATEGORIES = ("Neglect", "Emotional abuse", "Physical abuse", "Sexual abuse", "Multiple")
-OUTCOME_FLAGS = ("NEW_REFERRAL_FLAG", "EXISTING_REFERRAL_FLAG", "CP_ENQUIRY_FLAG", "NFA_FLAG",
-                 "NON_AGENCY_ADOPTION_FLAG", "PRIVATE_FOSTERING_FLAG", "ADVICE_FLAG",
-                 "MISSING_FLAG", "OLA_CP_FLAG", "OTHER_OUTCOMES_EXIST_FLAG")
+OUTCOME_FLAGS = (
+    "NEW_REFERRAL_FLAG",
+    "EXISTING_REFERRAL_FLAG",
+    "CP_ENQUIRY_FLAG",
+    "NFA_FLAG",
+    "NON_AGENCY_ADOPTION_FLAG",
+    "PRIVATE_FOSTERING_FLAG",
+    "ADVICE_FLAG",
+    "MISSING_FLAG",
+    "OLA_CP_FLAG",
+    "OTHER_OUTCOMES_EXIST_FLAG",
+)
 # Before electronic records, closed files went to microfilm; later, to paper storage.
 MICROFILM_BEFORE, PAPER_BEFORE = 2004, 2012
 MICROFILM_PLACE = "Solutions4Data, County Hall"
@@ -34,8 +43,9 @@ def days(n: int) -> timedelta:
 
 
 def outcome(*flags: str) -> str:
-    return json.dumps({f: ("Y" if f in flags else "") for f in OUTCOME_FLAGS},
-                      separators=(",", ":"))
+    return json.dumps(
+        {f: ("Y" if f in flags else "") for f in OUTCOME_FLAGS}, separators=(",", ":")
+    )
 
 
 @dataclass
@@ -57,14 +67,20 @@ class CaseMaker:
         """MASH-only contacts for some; one or more episodes for the rest."""
         if self.rng.random() < 0.28:
             for n in range(self.rng.choice((1, 1, 2))):
-                self.contact(child.person_id, min(first + days(400 * n), self.as_of),
-                             self.rng.choice(("NFA_FLAG", "ADVICE_FLAG")))
+                self.contact(
+                    child.person_id,
+                    min(first + days(400 * n), self.as_of),
+                    self.rng.choice(("NFA_FLAG", "ADVICE_FLAG")),
+                )
             return
         start, closures = first, []
         adult = _birthday(child.dob, 18)
         while start <= self.as_of and start < adult:
             self.contact(child.person_id, start, "NEW_REFERRAL_FLAG")
-            end = self.episode(child, start + days(self.rng.randint(0, 10)), adult)
+            referred = min(start + days(self.rng.randint(0, 10)), self.as_of)
+            if referred >= adult:
+                break
+            end = self.episode(child, referred, adult)
             if end is None:
                 break
             closures.append(end)
@@ -76,7 +92,6 @@ class CaseMaker:
 
     def episode(self, child: Child, start: date, adult: date) -> date | None:
         """One episode, written with its allocations; returns its close date (None if open)."""
-        start = min(start, self.as_of)
         rng = self.rng
         length = rng.choice((rng.randint(20, 120), rng.randint(120, 540), rng.randint(540, 2000)))
         end: date | None = min(start + days(length), adult)
@@ -87,8 +102,16 @@ class CaseMaker:
             end = None
         referral = self.out.next_id("referral", "R", 700001)
         first_worker = rng.choice(team.workers)
-        self.out.write("ssd_cin_episodes.csv", referral, child.person_id, start, end,
-                       rng.choice(CLOSE_REASONS) if end else "", team.team_id, first_worker)
+        self.out.write(
+            "ssd_cin_episodes.csv",
+            referral,
+            child.person_id,
+            start,
+            end,
+            rng.choice(CLOSE_REASONS) if end else "",
+            team.team_id,
+            first_worker,
+        )
         plan_start = self.cp_plan(child, start, end) if rng.random() < 0.2 else None
         self.allocations(child, referral, team, first_worker, start, end, plan_start)
         return end
@@ -102,17 +125,32 @@ class CaseMaker:
             plan_end = min(plan_end, end)
         elif plan_end > self.as_of:
             plan_end = None
-        self.out.write("ssd_cp_plans.csv", child.person_id, plan_start, plan_end,
-                       self.rng.choice(CP_CATEGORIES))
+        self.out.write(
+            "ssd_cp_plans.csv",
+            child.person_id,
+            plan_start,
+            plan_end,
+            self.rng.choice(CP_CATEGORIES),
+        )
         return plan_start
 
-    def allocations(self, child: Child, referral: str, team: DemoTeam, worker: str,
-                    start: date, end: date | None, plan_start: date | None) -> None:
+    def allocations(
+        self,
+        child: Child,
+        referral: str,
+        team: DemoTeam,
+        worker: str,
+        start: date,
+        end: date | None,
+        plan_start: date | None,
+    ) -> None:
         """Who held the case and when. A child protection plan moves it to the DCPT;
         some open cases end up with nobody allocated."""
         rng, stop = self.rng, end or self.as_of
-        cuts = {start + days(rng.randint(1, max(1, (stop - start).days)))
-                for _n in range(rng.choice((0, 0, 1, 2)))}
+        cuts = {
+            start + days(rng.randint(1, max(1, (stop - start).days)))
+            for _n in range(rng.choice((0, 0, 1, 2)))
+        }
         segments = [(team, s) for s in sorted({start} | cuts) if s <= stop]
         if plan_start:
             dcpt = self.county.dcpt(child.district)
@@ -123,8 +161,16 @@ class CaseMaker:
             if last and end is None and rng.random() < 0.15:
                 seg_end = max(seg_start, self.as_of - days(rng.randint(5, 90)))  # unallocated
             who = worker if n == 0 and holder is team else rng.choice(holder.workers)
-            self.out.write("ssd_involvements.csv", child.person_id, referral, who,
-                           "Allocated Social Worker", holder.team_id, seg_start, seg_end)
+            self.out.write(
+                "ssd_involvements.csv",
+                child.person_id,
+                referral,
+                who,
+                "Allocated Social Worker",
+                holder.team_id,
+                seg_start,
+                seg_end,
+            )
 
     def holdings(self, person_id: str, closed: date) -> None:
         kinds = []
@@ -139,8 +185,10 @@ class CaseMaker:
             if kind == "paper":
                 place, ref = PAPER_PLACE, f"RMS-{closed.year}-{self.rng.randint(1, 9999):05d}"
             else:
-                place, ref = MICROFILM_PLACE, f"MF-{self.rng.randint(1, 4000):04d}-" \
-                                              f"{self.rng.randint(1, 400):03d}"
+                place, ref = (
+                    MICROFILM_PLACE,
+                    f"MF-{self.rng.randint(1, 4000):04d}-{self.rng.randint(1, 400):03d}",
+                )
             self.out.write("disclose_holdings.csv", holding, person_id, kind, place, ref)
 
 

@@ -20,18 +20,51 @@ DISTRICTS = {
     "Bassetlaw": (("Worksop", "Retford", "Harworth"), ("S80", "S81", "DN22", "DN11"), 1.1),
     "Broxtowe": (("Beeston", "Stapleford", "Eastwood", "Kimberley"), ("NG9", "NG16"), 0.9),
     "Gedling": (("Arnold", "Carlton", "Netherfield", "Gedling"), ("NG5", "NG4"), 0.9),
-    "Mansfield": (("Mansfield", "Mansfield Woodhouse", "Forest Town"), ("NG18", "NG19", "NG21"),
-                  1.3),
-    "Newark and Sherwood": (("Newark-on-Trent", "Ollerton", "Southwell", "Balderton"),
-                            ("NG24", "NG22", "NG25", "NG23"), 1.0),
-    "Rushcliffe": (("West Bridgford", "Bingham", "Radcliffe-on-Trent", "Cotgrave"),
-                   ("NG2", "NG12", "NG13", "NG11"), 0.6),
+    "Mansfield": (
+        ("Mansfield", "Mansfield Woodhouse", "Forest Town"),
+        ("NG18", "NG19", "NG21"),
+        1.3,
+    ),
+    "Newark and Sherwood": (
+        ("Newark-on-Trent", "Ollerton", "Southwell", "Balderton"),
+        ("NG24", "NG22", "NG25", "NG23"),
+        1.0,
+    ),
+    "Rushcliffe": (
+        ("West Bridgford", "Bingham", "Radcliffe-on-Trent", "Cotgrave"),
+        ("NG2", "NG12", "NG13", "NG11"),
+        0.6,
+    ),
 }
-STREET_ENDINGS = ("Road", "Street", "Close", "Avenue", "Lane", "Drive", "Crescent", "Way",
-                  "Gardens", "Grove", "Court", "Walk", "Rise", "Terrace")
+STREET_ENDINGS = (
+    "Road",
+    "Street",
+    "Close",
+    "Avenue",
+    "Lane",
+    "Drive",
+    "Crescent",
+    "Way",
+    "Gardens",
+    "Grove",
+    "Court",
+    "Walk",
+    "Rise",
+    "Terrace",
+)
 _INWARD = "ABDEFGHJLNPQRSTUWXYZ"  # letters a postcode's inward part may use
-ADDRESS_KEYS = ("ROOM", "FLOOR", "FLAT", "BUILDING", "HOUSE", "STREET", "TOWN", "UPRN",
-                "EASTING", "NORTHING")
+ADDRESS_KEYS = (
+    "ROOM",
+    "FLOOR",
+    "FLAT",
+    "BUILDING",
+    "HOUSE",
+    "STREET",
+    "TOWN",
+    "UPRN",
+    "EASTING",
+    "NORTHING",
+)
 
 
 @dataclass
@@ -83,8 +116,9 @@ def build_county(rng: Random, names: Names) -> County:
     def hire(team: DemoTeam, title: str) -> DemoStaff:
         sex = rng.choice("MF")
         name = f"{names.forename(sex)} {names.surname()}"
-        person = DemoStaff(str(100001 + len(county.staff)), _username(name, usernames), name,
-                           title, team.team_id)
+        person = DemoStaff(
+            str(100001 + len(county.staff)), _username(name, usernames), name, title, team.team_id
+        )
         county.staff.append(person)
         return person
 
@@ -94,23 +128,49 @@ def build_county(rng: Random, names: Names) -> County:
         if kind in ("social_work", "dcpt", "mash"):
             t.team_manager = hire(t, "Team Manager").staff_id
         for n in range(workers):
-            job = title if n % 3 else rng.choice((title, "Senior Social Worker",
-                                                  "Advanced Social Work Practitioner"))
+            job = (
+                title
+                if n % 3
+                else rng.choice(
+                    (title, "Senior Social Worker", "Advanced Social Work Practitioner")
+                )
+            )
             t.workers.append(hire(t, job).professional_id)
         return t
 
     county.teams["CSC"] = DemoTeam("CSC", "Children's Social Care", "other")
     for district in DISTRICTS:
         code = county.code(district)
-        sw1 = team(f"{code}-SW1", f"{district} Children's Social Work Team 1", "social_work",
-                   district, workers=5)
-        sw2 = team(f"{code}-SW2", f"{district} Children's Social Work Team 2", "social_work",
-                   district, workers=5)
+        sw1 = team(
+            f"{code}-SW1",
+            f"{district} Children's Social Work Team 1",
+            "social_work",
+            district,
+            workers=5,
+        )
+        sw2 = team(
+            f"{code}-SW2",
+            f"{district} Children's Social Work Team 2",
+            "social_work",
+            district,
+            workers=5,
+        )
         closed = date(rng.randint(2009, 2016), rng.randint(1, 12), 1) - timedelta(days=1)
-        fs = team(f"{code}-FS", f"{district} Family Support Team", "social_work", district,
-                  closed_on=closed, workers=3)
-        dcpt = team(f"{code}-DCPT", f"{district} District Child Protection Team", "dcpt",
-                    district, workers=4)
+        fs = team(
+            f"{code}-FS",
+            f"{district} Family Support Team",
+            "social_work",
+            district,
+            closed_on=closed,
+            workers=3,
+        )
+        dcpt = team(
+            f"{code}-DCPT",
+            f"{district} District Child Protection Team",
+            "dcpt",
+            district,
+            workers=4,
+        )
         sw1.csm = sw2.csm = hire(sw1, "Children's Service Manager").staff_id
         fs.csm = hire(fs, "Children's Service Manager").staff_id
         dcpt.csm = hire(dcpt, "Children's Service Manager").staff_id

@@ -17,9 +17,14 @@ from .output import ExtractWriter
 from .people import FamilyMaker
 
 
-def generate_extract(folder: Path | str, persons: int, *, seed: int = 1,
-                     as_of: date | None = None, show_progress: bool | None = False,
-                     ) -> dict[str, int]:
+def generate_extract(
+    folder: Path | str,
+    persons: int,
+    *,
+    seed: int = 1,
+    as_of: date | None = None,
+    show_progress: bool | None = False,
+) -> dict[str, int]:
     """Write an extract of `persons` people into `folder`; returns rows written per file.
 
     The same seed and as_of date give the same files, byte for byte.
@@ -31,8 +36,13 @@ def generate_extract(folder: Path | str, persons: int, *, seed: int = 1,
         county = build_county(rng, Names(rng))
         write_county(out, county)
         maker = FamilyMaker(rng, county, out, as_of)
-        with tqdm(total=persons, desc="People", unit=" people", file=sys.stderr,
-                  disable=(None if show_progress is None else not show_progress)) as bar:
+        with tqdm(
+            total=persons,
+            desc="People",
+            unit=" people",
+            file=sys.stderr,
+            disable=(None if show_progress is None else not show_progress),
+        ) as bar:
             written = 0
             while written < persons:
                 added = maker.family(persons - written)
@@ -48,9 +58,22 @@ def write_county(out: ExtractWriter, county: County) -> None:
         parent = "" if team.team_id == "CSC" else "CSC"
         out.write("ssd_department.csv", team.team_id, team.name, parent)
         if team.team_id != "CSC":
-            out.write("disclose_teams.csv", team.team_id, team.kind, team.locality,
-                      "false" if team.closed_on else "true", team.closed_on, team.csm,
-                      team.team_manager)
+            out.write(
+                "disclose_teams.csv",
+                team.team_id,
+                team.kind,
+                team.locality,
+                "false" if team.closed_on else "true",
+                team.closed_on,
+                team.csm,
+                team.team_manager,
+            )
     for person in county.staff:
-        out.write("ssd_professionals.csv", person.professional_id, person.staff_id, person.name,
-                  person.job_title, person.team_id)
+        out.write(
+            "ssd_professionals.csv",
+            person.professional_id,
+            person.staff_id,
+            person.name,
+            person.job_title,
+            person.team_id,
+        )

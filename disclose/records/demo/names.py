@@ -13,8 +13,20 @@ _SURNAMES = tuple(_Names.last_names)
 _SURNAME_WEIGHTS = tuple(accumulate(_Names.last_names.values()))
 _VOWELS = "aeiou"
 # Sounds that are spelt more than one way, as a clerk hears them on the phone.
-_SOUNDS = (("ph", "f"), ("ck", "k"), ("y", "i"), ("ie", "y"), ("ee", "ea"), ("th", "t"),
-           ("son", "sen"), ("Mac", "Mc"), ("Mc", "Mac"), ("ll", "l"), ("nn", "n"), ("ey", "y"))
+_SOUNDS = (
+    ("ph", "f"),
+    ("ck", "k"),
+    ("y", "i"),
+    ("ie", "y"),
+    ("ee", "ea"),
+    ("th", "t"),
+    ("son", "sen"),
+    ("Mac", "Mc"),
+    ("Mc", "Mac"),
+    ("ll", "l"),
+    ("nn", "n"),
+    ("ey", "y"),
+)
 
 
 class Names:
@@ -62,12 +74,12 @@ def _namer() -> NickNamer:
 
 def _swap(rng: Random, name: str) -> str:
     i = rng.randrange(1, max(2, len(name) - 1))
-    return name[:i - 1] + name[i] + name[i - 1] + name[i + 1:] if i < len(name) else name
+    return name[: i - 1] + name[i] + name[i - 1] + name[i + 1 :] if i < len(name) else name
 
 
 def _drop(rng: Random, name: str) -> str:
     i = rng.randrange(1, len(name))
-    return name[:i] + name[i + 1:]
+    return name[:i] + name[i + 1 :]
 
 
 def _double(rng: Random, name: str) -> str:
@@ -80,7 +92,7 @@ def _vowel(rng: Random, name: str) -> str:
     if not places:
         return name
     i = rng.choice(places)
-    return name[:i] + rng.choice(_VOWELS.replace(name[i], "")) + name[i + 1:]
+    return name[:i] + rng.choice(_VOWELS.replace(name[i], "")) + name[i + 1 :]
 
 
 def _sound(rng: Random, name: str) -> str:

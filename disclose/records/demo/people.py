@@ -44,9 +44,10 @@ class FamilyMaker:
             dob = first_contact - timedelta(days=rng.randint(0, 15 * 365))
             oldest = min(oldest or dob, dob)
             child = self.person(surname, dob, home)
-            self.cases.history(Child(child.person_id, dob, district),
-                               min(first_contact + timedelta(days=rng.randint(0, 700)),
-                                   self.as_of))
+            self.cases.history(
+                Child(child.person_id, dob, district),
+                min(first_contact + timedelta(days=rng.randint(0, 700)), self.as_of),
+            )
             written += 1
             if written < budget and rng.random() < 0.03:
                 self.secondary_record(child, district)
@@ -56,20 +57,24 @@ class FamilyMaker:
             written += 1
         return written
 
-    def person(self, surname: str, dob: date, home: tuple[str, str], sex: str = "",
-               adult: bool = False) -> DemoPerson:
+    def person(
+        self, surname: str, dob: date, home: tuple[str, str], sex: str = "", adult: bool = False
+    ) -> DemoPerson:
         rng = self.rng
         sex = sex or rng.choice("MF")
-        person = DemoPerson(self.out.next_id("person", "", 1000001),
-                            self.names.forename(sex), surname, dob, sex)
+        person = DemoPerson(
+            self.out.next_id("person", "", 1000001), self.names.forename(sex), surname, dob, sex
+        )
         nhs = self.nhs.next() if rng.random() < (0.85 if dob.year >= 1990 else 0.5) else ""
         died = dob + timedelta(days=rng.randint(1, 3000)) if rng.random() < 0.001 else None
         if died and died > self.as_of:
             died = None
-        self.out.write("ssd_person.csv", person.person_id, person.forename, surname, dob, sex,
-                       nhs, died)
-        self.out.write("ssd_address.csv", person.person_id, home[0], home[1],
-                       dob if not adult else None, None)
+        self.out.write(
+            "ssd_person.csv", person.person_id, person.forename, surname, dob, sex, nhs, died
+        )
+        self.out.write(
+            "ssd_address.csv", person.person_id, home[0], home[1], dob if not adult else None, None
+        )
         self.identifiers(person, nhs)
         if not adult:
             self.other_names(person)
@@ -79,11 +84,19 @@ class FamilyMaker:
         rng, pid = self.rng, person.person_id
         if person.dob.year >= 1995 and rng.random() < 0.3:
             serial = int(pid) % 1_000_000
-            self.out.write("ssd_linked_identifiers.csv", pid, "Unique Pupil Number",
-                           upn(serial, _birthday(person.dob, 5).year))
+            self.out.write(
+                "ssd_linked_identifiers.csv",
+                pid,
+                "Unique Pupil Number",
+                upn(serial, _birthday(person.dob, 5).year),
+            )
         if rng.random() < 0.1:
-            self.out.write("ssd_linked_identifiers.csv", pid, "Case Number",
-                           f"CF/{rng.randint(1990, 2011)}/{int(pid) % 100000:05d}")
+            self.out.write(
+                "ssd_linked_identifiers.csv",
+                pid,
+                "Case Number",
+                f"CF/{rng.randint(1990, 2011)}/{int(pid) % 100000:05d}",
+            )
         if nhs and rng.random() < 0.05:
             self.out.write("ssd_linked_identifiers.csv", pid, "NHS Number", nhs)
 
@@ -92,21 +105,29 @@ class FamilyMaker:
         if rng.random() < 0.06:
             nickname = self.names.known_as(person.forename)
             if nickname:
-                self.out.write("disclose_person_names.csv", pid, nickname, person.surname,
-                               "known_as")
+                self.out.write(
+                    "disclose_person_names.csv", pid, nickname, person.surname, "known_as"
+                )
         if rng.random() < 0.05:  # a step-parent's or birth surname
-            self.out.write("disclose_person_names.csv", pid, person.forename,
-                           self.names.surname(), "former")
+            self.out.write(
+                "disclose_person_names.csv", pid, person.forename, self.names.surname(), "former"
+            )
         if rng.random() < 0.02:
-            self.out.write("disclose_person_names.csv", pid,
-                           self.names.forename(person.sex), self.names.surname(), "alias")
+            self.out.write(
+                "disclose_person_names.csv",
+                pid,
+                self.names.forename(person.sex),
+                self.names.surname(),
+                "alias",
+            )
 
     def mother(self, surname: str, oldest: date, home: tuple[str, str], contact: date) -> None:
         dob = oldest - timedelta(days=self.rng.randint(17 * 365, 38 * 365))
         mother = self.person(surname, dob, home, sex="F", adult=True)
         maiden = self.names.surname()
-        self.out.write("disclose_person_names.csv", mother.person_id, mother.forename, maiden,
-                       "former")
+        self.out.write(
+            "disclose_person_names.csv", mother.person_id, mother.forename, maiden, "former"
+        )
         if self.rng.random() < 0.4:
             self.cases.contact(mother.person_id, contact, "ADVICE_FLAG")
 

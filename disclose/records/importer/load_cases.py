@@ -12,25 +12,43 @@ from .reader import read_rows
 from .tables import CONTACTS, CP_PLANS, EPISODES, HOLDINGS, INVOLVEMENTS
 from .upsert import TableCount, upsert
 
-EPISODE_FIELDS = ("person_id", "start", "end", "close_reason", "referral_team_id", "team_id",
-                  "worker_id")
+EPISODE_FIELDS = (
+    "person_id",
+    "start",
+    "end",
+    "close_reason",
+    "referral_team_id",
+    "team_id",
+    "worker_id",
+)
 
 
-def load_cases(folder: Path, org: Organisation, person_pk: dict[str, int], scope: set[int],
-               counts: dict[str, TableCount], progress=None) -> None:
+def load_cases(
+    folder: Path,
+    org: Organisation,
+    person_pk: dict[str, int],
+    scope: set[int],
+    counts: dict[str, TableCount],
+    progress=None,
+) -> None:
     if (folder / EPISODES.name).exists():
         counts["episodes"] = _load_episodes(folder, org, person_pk, progress)
     episode_pk = dict(Episode.objects.values_list("referral_id", "pk").iterator(chunk_size=5000))
     _load_involvements(folder, org, person_pk, episode_pk, scope, counts, progress)
     plans = load_child_table(
-        folder, CP_PLANS, CPPlan, ("person_id", "start"), ("end", "category"),
+        folder,
+        CP_PLANS,
+        CPPlan,
+        ("person_id", "start"),
+        ("end", "category"),
         lambda r: {
             "person_id": person_pk[r["cppl_person_id"]],
             "start": r["cppl_cp_plan_start_date"],
             "end": r.get("cppl_cp_plan_end_date"),
             "category": r.get("cppl_cp_plan_latest_category", ""),
         },
-        scope, progress,
+        scope,
+        progress,
     )
     if plans is not None:
         counts["child protection plans"] = plans.count()
@@ -62,7 +80,10 @@ def _load_episodes(folder, org: Organisation, person_pk, progress) -> TableCount
 
 def _load_involvements(folder, org, person_pk, episode_pk, scope, counts, progress) -> None:
     outcome = load_child_table(
-        folder, INVOLVEMENTS, Involvement, ("person_id", "episode_id", "worker_id", "start"),
+        folder,
+        INVOLVEMENTS,
+        Involvement,
+        ("person_id", "episode_id", "worker_id", "start"),
         ("role", "team_id", "end"),
         lambda r: {
             "person_id": person_pk[r["invo_person_id"]],
@@ -73,7 +94,8 @@ def _load_involvements(folder, org, person_pk, episode_pk, scope, counts, progre
             "team_id": org.team_pk.get(r.get("invo_professional_team")),
             "end": r.get("invo_involvement_end_date"),
         },
-        scope, progress,
+        scope,
+        progress,
     )
     if outcome is not None:
         counts["involvements"] = outcome.count()
@@ -89,8 +111,9 @@ def _load_contacts(folder, person_pk, progress) -> TableCount:
         }
         for _line, r, _bad in read_rows(folder, CONTACTS, None, progress)
     )
-    return upsert(Contact, rows, key=("contact_id",), fields=("person_id", "date", "outcome"))\
-        .count()
+    return upsert(
+        Contact, rows, key=("contact_id",), fields=("person_id", "date", "outcome")
+    ).count()
 
 
 def _load_holdings(folder, person_pk, progress) -> TableCount:

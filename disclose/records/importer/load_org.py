@@ -106,22 +106,27 @@ def _load_staff(professionals: list[dict], org: Organisation) -> Outcome:
     rows = []
     for p in professionals:
         first, last = split_name(p.get("prof_professional_name", ""))
-        rows.append({
-            "professional_id": p["prof_professional_id"],
-            "username": p.get("prof_staff_id") or p["prof_professional_id"],
-            "staff_id": p.get("prof_staff_id") or None,
-            "first_name": first,
-            "last_name": last,
-            "job_title": p.get("prof_professional_job_title", ""),
-            "team_id": org.team_pk.get(p.get("prof_professional_department")),
-        })
+        rows.append(
+            {
+                "professional_id": p["prof_professional_id"],
+                "username": p.get("prof_staff_id") or p["prof_professional_id"],
+                "staff_id": p.get("prof_staff_id") or None,
+                "first_name": first,
+                "last_name": last,
+                "job_title": p.get("prof_professional_job_title", ""),
+                "team_id": org.team_pk.get(p.get("prof_professional_department")),
+            }
+        )
     _adopt_accounts(rows)
-    key, fields = ("professional_id",), ("username", "staff_id", "first_name", "last_name",
-                                          "job_title", "team_id")
+    key, fields = (
+        ("professional_id",),
+        ("username", "staff_id", "first_name", "last_name", "job_title", "team_id"),
+    )
     # Workers can be routed to at once; they sign in once an administrator
     # gives them a password (make_password(None) is unusable).
-    outcome = upsert(Staff, rows, key=key, fields=fields,
-                     create_defaults={"password": make_password(None)})
+    outcome = upsert(
+        Staff, rows, key=key, fields=fields, create_defaults={"password": make_password(None)}
+    )
     org.staff_pk = dict(
         Staff.objects.exclude(professional_id=None).values_list("professional_id", "pk")
     )
@@ -141,9 +146,7 @@ def _add_roles(rows: list[dict], staff_pk: dict[str, int]) -> set:
     """Give each worker the role their job title makes obvious; never take one away."""
     through = Staff.roles.through
     wanted = {
-        (staff_pk[r["professional_id"]], code)
-        for r in rows
-        for code in roles_for(r["job_title"])
+        (staff_pk[r["professional_id"]], code) for r in rows for code in roles_for(r["job_title"])
     }
     have = set(
         through.objects.filter(staff_id__in=[s for s, _c in wanted]).values_list(
@@ -167,5 +170,10 @@ def _load_managers(settings: list[dict], org: Organisation) -> Outcome:
         for s in settings
     ]
     fields = ("csm_id", "team_manager_id")
-    return upsert(Team, rows, key=("team_id",), fields=fields,
-                  existing=existing_rows(Team, ("team_id",), fields))
+    return upsert(
+        Team,
+        rows,
+        key=("team_id",),
+        fields=fields,
+        existing=existing_rows(Team, ("team_id",), fields),
+    )

@@ -28,20 +28,28 @@ def load_persons(folder: Path, progress=None) -> tuple[Outcome, dict[str, int]]:
         }
         for _line, r, _bad in read_rows(folder, PERSONS, None, progress)
     )
-    outcome = upsert(Person, rows, key=("person_id",), fields=PERSON_FIELDS,
-                     touch={"updated_at": timezone.now()})
+    outcome = upsert(
+        Person, rows, key=("person_id",), fields=PERSON_FIELDS, touch={"updated_at": timezone.now()}
+    )
     return outcome, dict(Person.objects.values_list("person_id", "pk").iterator(chunk_size=5000))
 
 
 # Each entry: the file, the model, its key and other fields, and how a CSV row maps to them.
 _CHILD_TABLES = (
     (
-        "identifiers", IDENTIFIERS, Identifier, ("person_id", "kind", "value"), (),
+        "identifiers",
+        IDENTIFIERS,
+        Identifier,
+        ("person_id", "kind", "value"),
+        (),
         lambda r: {"kind": r["link_identifier_type"], "value": r["link_identifier_value"]},
         "link_person_id",
     ),
     (
-        "addresses", ADDRESSES, Address, ("person_id", "address", "postcode", "start_date"),
+        "addresses",
+        ADDRESSES,
+        Address,
+        ("person_id", "address", "postcode", "start_date"),
         ("end_date",),
         lambda r: {
             "address": r.get("addr_address_json", ""),
@@ -52,7 +60,10 @@ _CHILD_TABLES = (
         "addr_person_id",
     ),
     (
-        "other names", PERSON_NAMES, PersonName, ("person_id", "forename", "surname", "name_type"),
+        "other names",
+        PERSON_NAMES,
+        PersonName,
+        ("person_id", "forename", "surname", "name_type"),
         (),
         lambda r: {
             "forename": r.get("forename", ""),
@@ -64,15 +75,25 @@ _CHILD_TABLES = (
 )
 
 
-def load_person_details(folder: Path, person_pk: dict[str, int], scope: set[int],
-                        counts: dict[str, TableCount], progress=None) -> set[int]:
+def load_person_details(
+    folder: Path,
+    person_pk: dict[str, int],
+    scope: set[int],
+    counts: dict[str, TableCount],
+    progress=None,
+) -> set[int]:
     """Identifiers, addresses and other names; returns the pks of persons whose changed."""
     touched: set[int] = set()
     for label, spec, model, key, fields, mapping, person_column in _CHILD_TABLES:
         outcome = load_child_table(
-            folder, spec, model, key, fields,
+            folder,
+            spec,
+            model,
+            key,
+            fields,
             lambda r, m=mapping, c=person_column: {"person_id": person_pk[r[c]], **m(r)},
-            scope, progress,
+            scope,
+            progress,
         )
         if outcome is not None:
             counts[label] = outcome.count()
@@ -80,8 +101,16 @@ def load_person_details(folder: Path, person_pk: dict[str, int], scope: set[int]
     return touched
 
 
-def load_child_table(folder: Path, spec: FileSpec, model: type[models.Model], key: tuple,
-                     fields: tuple, to_row, scope: set[int], progress=None) -> Outcome | None:
+def load_child_table(
+    folder: Path,
+    spec: FileSpec,
+    model: type[models.Model],
+    key: tuple,
+    fields: tuple,
+    to_row,
+    scope: set[int],
+    progress=None,
+) -> Outcome | None:
     """A table the SSD gives no id of its own: for each person in the extract, the
     rows in the file are the whole list, so rows no longer there are removed."""
     if not (folder / spec.name).exists():

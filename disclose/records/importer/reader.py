@@ -79,8 +79,11 @@ def _parse(spec: FileSpec, positions: dict, cells: list[str]) -> tuple[dict, lis
             continue
         if column.max_length and isinstance(value, str) and len(value) > column.max_length:
             bad.append(
-                (column.name, f"this is {len(value)} characters long; "
-                 f"the most allowed is {column.max_length}")
+                (
+                    column.name,
+                    f"this is {len(value)} characters long; "
+                    f"the most allowed is {column.max_length}",
+                )
             )
             continue
         row[column.name] = value

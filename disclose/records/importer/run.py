@@ -49,8 +49,9 @@ class ImportReport:
         return total
 
 
-def import_extract(folder: Path | str, *, dry_run: bool = False,
-                   show_progress: bool | None = None) -> ImportReport:
+def import_extract(
+    folder: Path | str, *, dry_run: bool = False, show_progress: bool | None = None
+) -> ImportReport:
     """Check every file, then (if nothing is wrong) load them all or nothing.
 
     show_progress None shows progress bars on stderr only when it is a terminal.
@@ -105,5 +106,12 @@ def _audit_detail(report: ImportReport) -> dict:
 
 
 def _bar(label: str, total: int, show: bool | None):
-    return tqdm(total=total, desc=label, unit="B", unit_scale=True, file=sys.stderr,
-                disable=(None if show is None else not show), leave=False)
+    return tqdm(
+        total=total,
+        desc=label,
+        unit="B",
+        unit_scale=True,
+        file=sys.stderr,
+        disable=(None if show is None else not show),
+        leave=False,
+    )

@@ -181,7 +181,12 @@ INVOLVEMENTS = FileSpec(
         Column("invo_involvement_start_date", f.iso_date),
         Column("invo_involvement_end_date", f.iso_date),
     ),
-    key=("invo_person_id", "invo_referral_id", "invo_professional_id", "invo_involvement_start_date"),
+    key=(
+        "invo_person_id",
+        "invo_referral_id",
+        "invo_professional_id",
+        "invo_involvement_start_date",
+    ),
     checks=(ends_after_start("invo_involvement_start_date", "invo_involvement_end_date"),),
 )
 

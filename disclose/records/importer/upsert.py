@@ -20,8 +20,12 @@ class TableCount:
     removed: int = 0
 
     def as_dict(self) -> dict[str, int]:
-        return {"created": self.created, "updated": self.updated,
-                "unchanged": self.unchanged, "removed": self.removed}
+        return {
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "removed": self.removed,
+        }
 
 
 @dataclass
@@ -50,8 +54,9 @@ class Outcome:
         )
 
 
-def existing_rows(model: type[models.Model], key: tuple[str, ...], fields: tuple[str, ...],
-                  queryset=None) -> dict[tuple, tuple[int, tuple]]:
+def existing_rows(
+    model: type[models.Model], key: tuple[str, ...], fields: tuple[str, ...], queryset=None
+) -> dict[tuple, tuple[int, tuple]]:
     """{key: (pk, values)} for the rows already in the database."""
     rows = (queryset if queryset is not None else model.objects.all()).order_by()
     existing = {}
@@ -98,8 +103,12 @@ def upsert(
     return outcome
 
 
-def remove_missing(model: type[models.Model], existing: dict[tuple, tuple[int, tuple]],
-                   outcome: Outcome, scope: set) -> None:
+def remove_missing(
+    model: type[models.Model],
+    existing: dict[tuple, tuple[int, tuple]],
+    outcome: Outcome,
+    scope: set,
+) -> None:
     """Delete rows the extract no longer has, for the people it covers (key[0] in scope).
 
     Only for rows the SSD gives no id of their own (addresses, other names, ...):

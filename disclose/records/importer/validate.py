@@ -30,9 +30,13 @@ _SOURCES = {
     STAFF: ("worker with staff id", "ssd_professionals.csv (prof_staff_id)"),
     REFERRAL: ("episode", "ssd_cin_episodes.csv"),
 }
-_DEFINED_BY = {PERSON: "ssd_person.csv", TEAM: "ssd_department.csv",
-               PROFESSIONAL: "ssd_professionals.csv", STAFF: "ssd_professionals.csv",
-               REFERRAL: "ssd_cin_episodes.csv"}
+_DEFINED_BY = {
+    PERSON: "ssd_person.csv",
+    TEAM: "ssd_department.csv",
+    PROFESSIONAL: "ssd_professionals.csv",
+    STAFF: "ssd_professionals.csv",
+    REFERRAL: "ssd_cin_episodes.csv",
+}
 
 
 @dataclass
@@ -107,8 +111,13 @@ def _same_person(row: dict, known: _Known) -> list[tuple[str, str]]:
     referral = row.get("invo_referral_id")
     owner = known.referral_person.get(referral) if referral else None
     if owner and row.get("invo_person_id") and owner != row["invo_person_id"]:
-        return [("invo_referral_id", f"episode '{referral}' is for person '{owner}', "
-                 f"not person '{row['invo_person_id']}'")]
+        return [
+            (
+                "invo_referral_id",
+                f"episode '{referral}' is for person '{owner}', "
+                f"not person '{row['invo_person_id']}'",
+            )
+        ]
     return []
 
 
@@ -119,8 +128,13 @@ def _duplicates(spec, row, line, seen, defined) -> list[tuple[str, str]]:
         key = tuple(row[name] for name in spec.key)
         values = tuple(row.get(c.name) for c in spec.columns)
         if key in seen and seen[key][1] != values:
-            bad.append((spec.key[-1], f"this repeats line {seen[key][0]} with different values; "
-                        "keep one of the two rows"))
+            bad.append(
+                (
+                    spec.key[-1],
+                    f"this repeats line {seen[key][0]} with different values; "
+                    "keep one of the two rows",
+                )
+            )
         seen.setdefault(key, (line, values))
     for column in spec.columns:
         value = row.get(column.name)
@@ -170,7 +184,13 @@ def _account_clashes(folder: Path, spec: FileSpec) -> list[Problem]:
             continue
         if account.professional_id is None and account.staff_id in (None, account.username):
             continue  # an account made by hand for this worker: the import adopts it
-        problems.append(Problem(spec.name, line, "prof_staff_id",
-                                f"the sign-in name '{account.username}' already belongs to "
-                                "another account; rename that account in Disclose first"))
+        problems.append(
+            Problem(
+                spec.name,
+                line,
+                "prof_staff_id",
+                f"the sign-in name '{account.username}' already belongs to "
+                "another account; rename that account in Disclose first",
+            )
+        )
     return problems

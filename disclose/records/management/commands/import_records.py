@@ -17,8 +17,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("folder", type=Path, help="the folder holding the CSV files")
-        parser.add_argument("--dry-run", action="store_true",
-                            help="check and report what would change, without saving anything")
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="check and report what would change, without saving anything",
+        )
 
     def handle(self, *args, folder: Path, dry_run: bool, **options):
         if not folder.is_dir():

@@ -1,0 +1,72 @@
+"""`disclose rundemo` (what `make run` calls): migrate, load the demo council on
+first run, print one sign-in per role, and serve on localhost."""
+
+import os
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from disclose.records.demo.council import load_demo_council
+from disclose.records.models import Person
+
+
+class Command(BaseCommand):
+    help = "Run Disclose with the demo council on http://127.0.0.1:8000."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default=os.environ.get("DISCLOSE_HOST", "127.0.0.1"))
+        parser.add_argument(
+            "--port", type=int, default=int(os.environ.get("DISCLOSE_PORT", "8000"))
+        )
+        parser.add_argument(
+            "--persons",
+            type=int,
+            default=5000,
+            help="people in the demo council, on first run (default 5,000)",
+        )
+        parser.add_argument(
+            "--no-serve", action="store_true", help="prepare and print the sign-ins, then stop"
+        )
+
+    def handle(self, *args, host: str, port: int, persons: int, no_serve: bool, **options):
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("collectstatic", interactive=False, verbosity=0)
+        if not Person.objects.exists():
+            self.stdout.write(f"Loading the demo council ({persons:,} people)...")
+        logins = load_demo_council(persons=persons)
+        base = f"http://{host}:{port}"
+        self._print_logins(base, logins)
+        self._print_mail()
+        if no_serve:
+            return
+        from waitress import serve
+
+        from disclose.wsgi import application
+
+        self.stdout.write(f"Serving on {base}/ - press Ctrl+C to stop.")
+        serve(application, host=host, port=port, threads=8)
+
+    def _print_logins(self, base: str, logins: list[dict]) -> None:
+        if not logins:
+            self.stdout.write(f"Sign in at {base}/sign-in/ with your own account.")
+            return
+        self.stdout.write(f"Sign in at {base}/sign-in/ as:")
+        width = max(len(login["label"]) for login in logins) + 2
+        self.stdout.write(f"  {'role':<{width}}{'username':<28}password")
+        for login in logins:
+            self.stdout.write(
+                f"  {login['label']:<{width}}{login['username']:<28}{login['password']}"
+            )
+        self.stdout.write(f"Administration: {base}/admin/ (as the administrator above).")
+
+    def _print_mail(self) -> None:
+        if settings.EMAIL_BACKEND.endswith("filebased.EmailBackend"):
+            self.stdout.write(
+                f"Emails are not sent: each is written to a file in {settings.EMAIL_FILE_PATH}."
+            )
+        else:
+            self.stdout.write(
+                f"Emails are sent by {settings.EMAIL_BACKEND} "
+                f"(SMTP {settings.EMAIL_HOST}:{settings.EMAIL_PORT})."
+            )

@@ -153,3 +153,11 @@ def test_expectations_naming_unknown_routes_or_steps_are_refused():
 def test_text_that_is_not_yaml_is_reported_with_its_line():
     found = problems_in("name: x\nsteps: [unclosed\n")
     assert found[0].startswith("bad.yaml: line ")
+
+
+def test_an_expected_state_that_does_not_exist_is_refused_before_running():
+    found = problems_in(example_with("  state: closed", "  state: close"))
+    assert found == [
+        "bad.yaml: expect.state: 'close' is not a request state; use one of: received, "
+        "identity_verified, identity_not_verified, basic_information_shared, forwarded, closed"
+    ]

@@ -18,6 +18,8 @@ Keys (all optional):
 
 from typing import Any
 
+from disclose.procedure.states import PART_STATES, REQUEST_STATES
+
 from . import checks as c
 from .schema import ROUTES
 
@@ -59,15 +61,21 @@ def check_expect_block(raw: Any, problems, ids: c.Ids, steps: int) -> None:
                 f"lists {len(raw[key])} values for {ids.subjects} "
                 "subjects; give one per subject, or a single value for all",
             )
-    for route in _as_list(raw.get("route")):
-        if route not in ROUTES:
-            problems.add(
-                "expect.route", f"'{route}' is not a route; use one of: {', '.join(ROUTES)}"
-            )
+    _check_values(raw, "route", ROUTES, "a route", problems)
+    _check_values(raw, "state", REQUEST_STATES, "a request state", problems)
+    _check_values(raw, "subject_states", PART_STATES, "a part state", problems)
     _check_refused(raw.get("refused"), problems, steps)
     for holding in (raw.get("holdings") or {}) if isinstance(raw.get("holdings"), dict) else ():
         if str(holding) not in ids.holdings:
             problems.add("expect.holdings", f"unknown holding id '{holding}'")
+
+
+def _check_values(raw: dict, key: str, allowed: tuple, what: str, problems) -> None:
+    for value in _as_list(raw.get(key)):
+        if value is not None and value not in allowed:  # null: a subject never routed
+            problems.add(
+                f"expect.{key}", f"'{value}' is not {what}; use one of: {', '.join(allowed)}"
+            )
 
 
 def _check_refused(refused: Any, problems, steps: int) -> None:

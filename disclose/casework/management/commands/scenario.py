@@ -5,6 +5,7 @@ a run broke). 2: a file is invalid; nothing was run. Runs never touch the
 server's database: see casework/scenarios/isolation.py.
 """
 
+import argparse
 import json
 import sys
 from pathlib import Path
@@ -22,10 +23,10 @@ class Command(BaseCommand):
     requires_system_checks = []  # checking a file must not need the server's database
 
     def add_arguments(self, parser):
-        parser.add_argument("action", choices=["run", CHILD_ACTION])
+        parser.add_argument("action", choices=["run", CHILD_ACTION], metavar="run")
         parser.add_argument("files", nargs="+", metavar="FILE.yaml")
         parser.add_argument("--json", action="store_true", help="print the trail as JSON")
-        parser.add_argument("--results", help="(internal) where the child writes its results")
+        parser.add_argument("--results", help=argparse.SUPPRESS)  # the child's output file
 
     def handle(self, *args, **options):
         if options["action"] == CHILD_ACTION:

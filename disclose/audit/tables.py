@@ -14,6 +14,10 @@ from .reports import AuditRow, columns
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 def when(row: AuditRow) -> str:
     return timezone.localtime(row.at).strftime("%Y-%m-%d %H:%M:%S")
 
@@ -31,8 +35,8 @@ def write_table(out: TextIO, headings: Sequence[str], lines: list[Sequence[str]]
     for line in lines:
         widths = [max(w, len(cell)) for w, cell in zip(widths, line, strict=True)]
     for line in [headings, ["-" * w for w in widths], *lines]:
-        out.write("  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip())
-        out.write("\n")
+        text = "  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True))
+        out.write(text.rstrip() + "\n")
 
 
 def _safe(value: object) -> str:

@@ -70,7 +70,7 @@ class Command(BaseCommand):
         if options["csv"]:
             return tables.write_csv(self.stdout, rows)
         self.stdout.write(
-            f"Audit trail for {person.person_id} {person.full_name}: {len(rows)} events"
+            f"Audit trail for {person.person_id} {person.full_name}: {tables.plural(len(rows), 'event')}"
         )
         lines = [
             [str(r.seq), tables.when(r), tables.who(r), r.what, r.request_reference] for r in rows
@@ -85,7 +85,7 @@ class Command(BaseCommand):
         if options["csv"]:
             return tables.write_csv(self.stdout, rows)
         self.stdout.write(
-            f"Audit trail for {user.display_name} ({user.username}): {len(rows)} events"
+            f"Audit trail for {user.display_name} ({user.username}): {tables.plural(len(rows), 'event')}"
         )
         lines = [
             [str(r.seq), tables.when(r), r.what, tables.person(r), r.request_reference]

@@ -128,7 +128,7 @@ def parse_text(text: str, filename: str = "<scenario>") -> Scenario:
     )
 
 
-REQUESTOR_FIELDS = ("name", "agency", "email", "phone", "role", "organisation", "address")
+REQUESTOR_FIELDS = ("name", "agency", "email", "phone", "role", "address")
 REQUEST_FIELDS = (
     "received",
     "channel",
@@ -139,7 +139,7 @@ REQUEST_FIELDS = (
     "details",
     "subjects",
 )
-SUBJECT_FIELDS = ("forename", "surname", "dob", "aliases", "address", "postcode", "nhs_number")
+SUBJECT_FIELDS = ("forename", "surname", "dob")  # what the intake form takes
 
 
 def _parse_request(raw: Any, problems: Problems, ids: c.Ids) -> RequestSpec | None:
@@ -193,7 +193,6 @@ def _parse_subjects(raw: Any, problems: Problems, ids: c.Ids) -> tuple[SubjectSp
                 forename=problems.take(at, item, "forename", c.optional_text, ids, default=""),
                 surname=problems.take(at, item, "surname", c.text, ids, required=True, default=""),
                 dob=problems.take(at, item, "dob", c.optional_date, ids),
-                other={k: v for k, v in item.items() if k not in ("forename", "surname", "dob")},
             )
         )
     return tuple(subjects)
@@ -220,6 +219,9 @@ def _parse_step(n: int, raw: Any, problems: Problems, ids: c.Ids) -> Step | None
     raw = _rejoin_commas(raw)
     actor = problems.take(at, raw, "as", c.staff_ref, ids, required=True)
     verb = raw.get("do")
+    if "do" not in raw:
+        problems.add(f"{at}do", "is missing; say which step this is, e.g. do: forward")
+        return None
     if verb not in VERBS:
         problems.add(f"{at}do", f"unknown verb '{verb}'; use one of: {', '.join(VERBS)}")
         return None

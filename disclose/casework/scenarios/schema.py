@@ -123,7 +123,6 @@ class RequestorSpec:
     email: str = ""
     phone: str = ""
     role: str = ""
-    organisation: str = ""
     address: str = ""
 
 
@@ -132,7 +131,6 @@ class SubjectSpec:
     forename: str
     surname: str
     dob: date | None = None
-    other: dict[str, Any] = field(default_factory=dict)  # address, aliases...: passed as given
 
 
 @dataclass(frozen=True)

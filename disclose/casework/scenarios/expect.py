@@ -13,6 +13,7 @@ Keys (all optional):
   case_notes             how many case notes were written: a number, or {person id: number}
   holdings               {holding id: status} at the end
   chain_verified         true: the audit chain verifies
+  disclosures            entries the disclosure log must hold: a kind, or {kind, basis}
   notified               staff ids who must have been emailed a task, e.g. [csm_d, tm_d]
 """
 
@@ -35,6 +36,7 @@ KEYS = (
     "holdings",
     "chain_verified",
     "notified",
+    "disclosures",
 )
 SUBJECT_FIELD = {
     "route": "route",
@@ -134,6 +136,7 @@ def failures(expect: dict[str, Any] | None, trail: dict[str, Any]) -> list[str]:
             found.append(
                 f"expect.notified: {staff} was not told of a task; told: {sorted(notified)}"
             )
+    found += _disclosures(_as_list(expect.get("disclosures")), trail["disclosures"])
     if "chain_verified" in expect and trail["audit"]["chain_verified"] != expect["chain_verified"]:
         found.append(
             f"expect.chain_verified: the audit chain verified: {trail['audit']['chain_verified']}"
@@ -182,4 +185,14 @@ def _case_notes(wanted: Any, notes: list[dict]) -> list[str]:
         got = sum(1 for note in notes if note["person"] == str(person))
         if got != count:
             found.append(f"expect.case_notes: {got} case notes on {person}, expected {count}")
+    return found
+
+
+def _disclosures(wanted: list, logged: list[dict]) -> list[str]:
+    found = []
+    for item in wanted:
+        want = item if isinstance(item, dict) else {"kind": item}
+        if not any(all(entry.get(k) == v for k, v in want.items()) for entry in logged):
+            seen = [(entry["kind"], entry["basis"]) for entry in logged]
+            found.append(f"expect.disclosures: no disclosure {want} was logged; logged: {seen}")
     return found

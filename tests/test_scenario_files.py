@@ -55,3 +55,9 @@ def test_the_scenario_runs_and_its_expectations_hold(path):
     trail = run_scenario(scenario)
     assert failures(scenario.expect, trail) == []
     assert trail["audit"]["chain_verified"]
+
+
+def test_the_spec_example_is_kept_verbatim():
+    spec = (Path(__file__).parent.parent / "docs" / "scenarios.md").read_text(encoding="utf-8")
+    example = spec.split("```yaml\n", 1)[1].split("```", 1)[0]
+    assert (SCENARIOS / "closed-paper-team-gone.yaml").read_text(encoding="utf-8") == example

@@ -17,6 +17,8 @@ from .schema import (
     TeamSpec,
 )
 
+# The officer who receives a request in a file without a SCIMT officer (runner.py).
+RESERVED_STAFF_ID = "system"
 SECTIONS = ("localities", "teams", "staff", "persons", "episodes", "holdings")
 TEAM_FIELDS = ("id", "name", "kind", "locality", "active", "closed_on")
 STAFF_FIELDS = ("id", "name", "roles", "team", "email", "phone", "job_title")
@@ -97,6 +99,8 @@ def _ids(items: list[dict], name: str, problems) -> frozenset[str]:
         value = str(item["id"])
         if value in seen:
             problems.add(f"records.{name}[{n}].id", f"'{value}' is used twice; ids must be unique")
+        if name == "staff" and value == RESERVED_STAFF_ID:
+            problems.add(f"records.staff[{n}].id", f"'{value}' is kept for the runner; use another")
         seen.add(value)
     return frozenset(seen)
 

@@ -17,11 +17,12 @@ from disclose.casework.errors import StepRefused
 from disclose.casework.models import Request
 from disclose.records.models import Role, Staff
 
+from .records import RESERVED_STAFF_ID
 from .schema import Scenario, Step
 from .trail import build_trail, request_assignee
 from .world import EMAIL_DOMAIN, World, build_world
 
-SYSTEM_ACTOR = "system"
+SYSTEM_ACTOR = RESERVED_STAFF_ID
 # Steps a later issue adds (hard copies): known to the file format, run when the
 # service exists, otherwise recorded as not implemented.
 NOT_IMPLEMENTED = "not_implemented"

@@ -4,10 +4,11 @@ Kinds (each query looks up only the kinds its fields allow):
   n   identifier (NHS number, case numbers), spaces removed
   d   date of birth
   s   surname sound                     (surname-only searches)
-  sf  surname sound + forename form     (name searches without a date of birth)
+  sf  surname sound + forename sound, for the forename and each of its forms
+                                         (name searches without a date of birth)
   sd  surname sound + date of birth     (a date typed one digit wrong)
-  fd  forename form + date of birth     (the same, when the surname is different)
-  fi  forename form + surname initial   (surname misspelt beyond its sound)
+  fd  forename sound + date of birth    (the same, when the surname is different)
+  fi  forename sound + surname initial  (surname misspelt beyond its sound)
   si  surname sound + forename initial  (forename misspelt beyond its sound)
 """
 
@@ -15,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from .names import forename_keys, normalise_identifier, parts, surname_keys
+from .names import forename_keys, forename_sound, parts, surname_keys
 
 
 @dataclass
@@ -39,29 +40,37 @@ def _initial(name: str) -> str:
     return words[0][0] if words else ""
 
 
-def name_keys(forename: str, surname: str) -> set[tuple[str, str]]:
-    """Keys that need no date of birth."""
+def name_keys(forename: str, surname: str, *, query: bool = False) -> set[tuple[str, str]]:
+    """Keys that need no date of birth.
+
+    The record is indexed under its own forename sound for fi; a query looks
+    there under the sounds of every form of the forename it was given.
+    """
     keys: set[tuple[str, str]] = set()
-    f_keys, s_keys = forename_keys(forename), surname_keys(surname)
+    forms, s_keys = forename_keys(forename), surname_keys(surname)
+    own = forms if query else {forename_sound(forename)} - {""}
     f_initial, s_initial = _initial(forename), _initial(surname)
     for s in s_keys:
         keys.add(("s", s))
-        keys.update(("sf", f"{s}|{f}") for f in f_keys)
+        keys.update(("sf", f"{s}|{f}") for f in forms)
         if f_initial:
             keys.add(("si", f"{s}|{f_initial}"))
     if s_initial:
-        keys.update(("fi", f"{f}|{s_initial}") for f in f_keys)
+        keys.update(("fi", f"{f}|{s_initial}") for f in own)
     return keys
 
 
-def dated_keys(forename: str, surname: str, dobs: Iterable[date]) -> set[tuple[str, str]]:
-    """Keys that pair a name with a date of birth (or its likely mistypings)."""
+def dated_keys(
+    forename: str, surname: str, dobs: Iterable[date], *, query: bool = False
+) -> set[tuple[str, str]]:
+    """Keys that pair a name with a date of birth (or, for a query, its likely mistypings)."""
     keys: set[tuple[str, str]] = set()
-    f_keys, s_keys = forename_keys(forename), surname_keys(surname)
+    s_keys = surname_keys(surname)
+    own = forename_keys(forename) if query else {forename_sound(forename)} - {""}
     for dob in dobs:
         iso = dob.isoformat()
         keys.update(("sd", f"{s}|{iso}") for s in s_keys)
-        keys.update(("fd", f"{f}|{iso}") for f in f_keys)
+        keys.update(("fd", f"{f}|{iso}") for f in own)
     return keys
 
 
@@ -75,7 +84,3 @@ def person_keys(person: PersonFacts) -> set[tuple[str, str]]:
         if person.dob:
             keys |= dated_keys(name.forename, name.surname, [person.dob])
     return keys
-
-
-def identifier_key(value: str) -> str:
-    return normalise_identifier(value)

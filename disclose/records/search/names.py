@@ -38,15 +38,22 @@ def surname_keys(surname: str) -> set[str]:
     return {sound(p) for p in parts(surname)[:3]}
 
 
+def forename_sound(forename: str) -> str:
+    """The phonetic code of the first forename ('' when there is none)."""
+    words = parts(forename)
+    return sound(words[0]) if words else ""
+
+
 def forename_keys(forename: str) -> set[str]:
-    """The first forename's phonetic code and its nickname forms ('=william', '~WLM')."""
+    """Phonetic codes of the first forename and of its nickname forms.
+
+    Bill gives BL plus the codes of William and Robert; a record for William has
+    WLM among its keys, so either finds the other, and so do Jaden and Jayden.
+    """
     words = parts(forename)
     if not words:
         return set()
-    first = words[0]
-    keys = {f"={form}" for form in forename_forms(first)}
-    keys.add(f"~{sound(first)}")
-    return keys
+    return {sound(form) for form in forename_forms(words[0])}
 
 
 def normalise_identifier(value: str) -> str:

@@ -56,10 +56,12 @@ def _strict_keys(query: Query) -> dict[str, set[str]]:
         keys["n"].add(query.nhs)
     if query.dob:
         keys["d"].update(d.isoformat() for d in (query.dob, swapped(query.dob)) if d)
-        for kind, key in dated_keys(query.forename, query.surname, one_digit_away(query.dob)):
+        for kind, key in dated_keys(
+            query.forename, query.surname, one_digit_away(query.dob), query=True
+        ):
             keys[kind].add(key)
     if query.surname_parts and query.forename_word:
-        for kind, key in name_keys(query.forename, query.surname):
+        for kind, key in name_keys(query.forename, query.surname, query=True):
             if kind == "sf":
                 keys[kind].add(key)
     elif query.surname_parts and not query.dob:
@@ -70,7 +72,7 @@ def _strict_keys(query: Query) -> dict[str, set[str]]:
 def _loose_keys(query: Query) -> dict[str, set[str]]:
     """Forename form with the surname's initial, and surname sound with the forename's."""
     keys: dict[str, set[str]] = defaultdict(set)
-    for kind, key in name_keys(query.forename, query.surname):
+    for kind, key in name_keys(query.forename, query.surname, query=True):
         if kind in ("fi", "si"):
             keys[kind].add(key)
     return keys

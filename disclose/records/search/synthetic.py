@@ -144,6 +144,26 @@ def _create_chunk(rng, vocab, batch: list[dict], start: int) -> list[Truth]:
     return truths
 
 
+def sample_truths(n: int, *, seed: int = 1) -> list[Truth]:
+    """What the records say about n people picked at random from the database
+    (for measuring a population built earlier)."""
+    ids = list(Person.objects.values_list("id", flat=True))
+    picked = random.Random(seed).sample(ids, min(n, len(ids)))  # noqa: S311
+    truths = {
+        p.pk: Truth(p.pk, p.forename, p.surname, p.dob, p.nhs_number)
+        for p in Person.objects.filter(id__in=picked)
+    }
+    for pk, forename, surname, kind in PersonName.objects.filter(person_id__in=picked).values_list(
+        "person_id", "forename", "surname", "name_type"
+    ):
+        truths[pk].other_names.append((forename, surname, kind))
+    for pk, value in Identifier.objects.filter(person_id__in=picked, kind="NHS number").values_list(
+        "person_id", "value"
+    ):
+        truths[pk].nhs = truths[pk].nhs or value
+    return list(truths.values())
+
+
 def make_person(
     forename: str,
     surname: str,

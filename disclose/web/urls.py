@@ -1,6 +1,14 @@
 from django.urls import path
 
-from .views import auth, home, persons
+from .views import (
+    auth,
+    home,
+    persons,
+    requests_intake,
+    requests_match,
+    requests_page,
+    requests_steps,
+)
 
 app_name = "web"
 
@@ -10,4 +18,27 @@ urlpatterns = [
     path("sign-out/", auth.SignOutView.as_view(), name="sign_out"),
     path("persons/search/", persons.person_search, name="person_search"),
     path("persons/<int:pk>/", persons.person_detail, name="person_detail"),
+    path("requests/new/", requests_intake.new_request, name="request_new"),
+    path("requests/<str:reference>/", requests_page.request_detail, name="request_detail"),
+    path(
+        "requests/<str:reference>/redirected/",
+        requests_intake.request_redirected,
+        name="request_redirected",
+    ),
+    path(
+        "requests/<str:reference>/subjects/<int:number>/match/",
+        requests_match.match_subject,
+        name="request_match",
+    ),
+    path(
+        "requests/<str:reference>/subjects/<int:number>/<slug:slug>/",
+        requests_steps.step,
+        name="request_part_step",
+    ),
+    path(
+        "requests/<str:reference>/holdings/<int:holding>/<slug:slug>/",
+        requests_steps.step,
+        name="request_holding_step",
+    ),
+    path("requests/<str:reference>/<slug:slug>/", requests_steps.step, name="request_step"),
 ]

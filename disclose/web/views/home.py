@@ -1,9 +1,122 @@
+"""My work: what waits on me, my team's work for a team manager, and business
+support's queue of files to fetch and return. Oldest first (due dates come
+with a later issue). A fixed number of queries however many requests exist.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
 from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+
+from disclose.casework import selectors
+from disclose.casework.models import FileMovement, RequestSubject
+from disclose.procedure import states
+from disclose.records.models import Staff
+
+from .requests_words import needed_for
+
+
+@dataclass(frozen=True)
+class WorkRow:
+    reference: str
+    names: str
+    needed: str
+    received: date
+    holder: str = ""
+
+
+def _name(subject: RequestSubject) -> str:
+    return subject.person.full_name if subject.person else subject.name_given
+
+
+def _names(subjects) -> str:
+    return ", ".join(_name(s) for s in subjects)
+
+
+def _sorted(rows: list[WorkRow]) -> list[WorkRow]:
+    return sorted(rows, key=lambda r: (r.received, r.reference))
+
+
+def waiting_on(user: Staff) -> list[WorkRow]:
+    """Parts I hold and must act on, requests I may close, and (for the SCIMT)
+    requests at intake."""
+    rows = [
+        WorkRow(p.request.reference, _name(p), needed_for(p.state, p.route), p.request.received)
+        for p in selectors.parts_waiting_on(user)
+    ]
+    subjects = Prefetch("subjects", queryset=RequestSubject.objects.select_related("person"))
+    for case in selectors.requests_ready_to_close(user).prefetch_related(subjects):
+        rows.append(
+            WorkRow(case.reference, _names(case.subjects.all()), "Close the request", case.received)
+        )
+    if user.has_role("scimt_officer"):
+        for case in selectors.requests_at_intake().prefetch_related(subjects):
+            rows.append(
+                WorkRow(
+                    case.reference,
+                    _names(case.subjects.all()),
+                    needed_for(case.state),
+                    case.received,
+                )
+            )
+    return _sorted(rows)
+
+
+def team_work(user: Staff) -> list[WorkRow] | None:
+    """For a team manager: parts held by members of the teams they manage."""
+    if not user.has_role("team_manager"):
+        return None
+    teams = Q(assignee__team__team_manager=user)
+    if user.team_id:
+        teams |= Q(assignee__team_id=user.team_id)
+    parts = (
+        RequestSubject.objects.filter(teams, request__state=states.FORWARDED)
+        .exclude(state__in=states.FINISHED_PART_STATES)
+        .exclude(assignee=user)
+        .select_related("request", "person", "assignee")
+    )
+    return _sorted(
+        [
+            WorkRow(
+                p.request.reference,
+                _name(p),
+                needed_for(p.state, p.route),
+                p.request.received,
+                holder=p.assignee.display_name,
+            )
+            for p in parts
+        ]
+    )
+
+
+def files_queue(user: Staff) -> list[dict] | None:
+    """For business support: files asked for to fetch, files out to return."""
+    if not user.has_role("business_support"):
+        return None
+    rows = []
+    for movement in selectors.holdings_waiting():
+        fetch = movement.kind == FileMovement.Kind.REQUESTED
+        rows.append(
+            {
+                "reference": movement.request.reference,
+                "holding": movement.holding,
+                "needed": "Fetch from storage" if fetch else "Return to storage",
+                "since": movement.at,
+                "by": movement.by.display_name,
+            }
+        )
+    return sorted(rows, key=lambda r: r["since"])
 
 
 @login_required
 def my_work(request: HttpRequest) -> HttpResponse:
-    """A placeholder: a later issue lists the requests waiting for this person."""
-    return render(request, "web/my_work.html")
+    context = {
+        "waiting": waiting_on(request.user),
+        "team": team_work(request.user),
+        "files": files_queue(request.user),
+        "can_log_requests": request.user.has_role("scimt_officer"),
+    }
+    return render(request, "web/my_work.html", context)

@@ -1,0 +1,154 @@
+"""The intake form: a new request taken by phone, email or letter (section 1).
+
+The scope questions (what kind of request, how much is asked) come first, so a
+request that belongs elsewhere is redirected at once by receive_request.
+Subjects are a fixed number of fieldsets; "Add another person" is done on the
+server, so it works without JavaScript.
+"""
+
+from django import forms
+
+from disclose.casework.models import Agency, Channel, Extent, Kind
+
+from .forms_requests import parse_date
+
+MAX_SUBJECTS = 6
+CHANNELS = [(c.value, c.label) for c in (Channel.PHONE, Channel.EMAIL, Channel.LETTER)]
+KINDS = [
+    (Kind.INFORMATION.value, "Information from children's social care records"),
+    (Kind.VIEW_RECORDS.value, "To view records"),
+    (Kind.OWN_RECORDS.value, "Their own records, or records of someone they act for"),
+    (Kind.OWN_ADOPTION_RECORDS.value, "Their own adoption records"),
+    (Kind.SCHOOL_INCIDENT.value, "Ofsted notification of an incident in a school"),
+]
+CONSENT = [("yes", "Yes"), ("no", "No")]
+
+
+def _radios(label: str, choices, message: str) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=label,
+        choices=choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": message, "invalid_choice": message},
+    )
+
+
+def _text(label: str, max_length: int = 200, required: str | None = None, **kwargs):
+    messages = {"max_length": f"{label} must be {max_length} characters or fewer"}
+    if required:
+        messages["required"] = required
+    return forms.CharField(
+        label=label,
+        max_length=max_length,
+        required=bool(required),
+        error_messages=messages,
+        **kwargs,
+    )
+
+
+class IntakeForm(forms.Form):
+    channel = _radios("How did the request arrive?", CHANNELS, "Select how the request arrived")
+    kind = _radios("What are they asking for?", KINDS, "Select what they are asking for")
+    extent = _radios("How much are they asking for?", Extent.choices, "Select how much is asked")
+    requestor_name = _text("Full name", required="Enter the requestor's name")
+    requestor_agency = _radios(
+        "Which agency are they from?", Agency.choices, "Select the requestor's agency"
+    )
+    requestor_role = _text("Job title or role")
+    requestor_email = forms.EmailField(
+        label="Email address",
+        required=False,
+        max_length=254,
+        error_messages={
+            "invalid": "Enter an email address in the correct format, like name@example.com"
+        },
+    )
+    requestor_phone = _text("Phone number", max_length=40)
+    requestor_address = _text("Postal address", max_length=1000, widget=forms.Textarea)
+    consent = _radios(
+        "Do they hold the consent of the person the information is about?",
+        CONSENT,
+        "Select yes if they hold the person's consent",
+    )
+    details = _text(
+        "What are they asking for, and why?",
+        max_length=5000,
+        required="Enter what they are asking for and why",
+        widget=forms.Textarea,
+    )
+
+    def __init__(self, *args, subject_count: int = 1, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.is_bound:
+            subject_count = _count(self.data.get("subject_count"))
+        self.n_subjects = max(1, min(MAX_SUBJECTS, subject_count))
+        for n in range(1, self.n_subjects + 1):
+            self.fields[f"s{n}_forename"] = _text("First name", max_length=100)
+            self.fields[f"s{n}_surname"] = _text("Last name", max_length=100)
+            for part, label, size in (
+                ("day", "Day", 2),
+                ("month", "Month", 2),
+                ("year", "Year", 4),
+            ):
+                self.fields[f"s{n}_dob_{part}"] = _text(label, max_length=size)
+
+    @property
+    def subject_fieldsets(self) -> list[dict]:
+        """Each subject's fields, for the template."""
+        return [
+            {
+                "number": n,
+                "forename": self[f"s{n}_forename"],
+                "surname": self[f"s{n}_surname"],
+                "dob": [self[f"s{n}_dob_{p}"] for p in ("day", "month", "year")],
+                "dob_id": f"s{n}-dob",
+            }
+            for n in range(1, self.n_subjects + 1)
+        ]
+
+    @property
+    def can_add_subject(self) -> bool:
+        return self.n_subjects < MAX_SUBJECTS
+
+    def clean(self):
+        data = super().clean()
+        subjects = []
+        for n in range(1, self.n_subjects + 1):
+            dob = parse_date(self, f"s{n}_dob", f"Person {n}'s date of birth")
+            forename = (data.get(f"s{n}_forename") or "").strip()
+            surname = (data.get(f"s{n}_surname") or "").strip()
+            if forename or surname:
+                subjects.append({"forename": forename, "surname": surname, "dob": dob})
+            elif dob:
+                self.add_error(f"s{n}_forename", f"Enter person {n}'s name")
+        if not subjects and not self.has_error("s1_forename"):
+            self.add_error("s1_forename", "Enter the name of the person the request is about")
+        data["subjects"] = subjects
+        return data
+
+    def service_arguments(self) -> dict:
+        """receive_request's keyword arguments (besides the actor)."""
+        data = self.cleaned_data
+        names = (
+            "channel",
+            "kind",
+            "extent",
+            "requestor_name",
+            "requestor_agency",
+            "requestor_role",
+            "requestor_email",
+            "requestor_phone",
+            "requestor_address",
+            "details",
+            "subjects",
+        )
+        arguments = {name: data[name] for name in names}
+        arguments["consent"] = data["consent"] == "yes"
+        return arguments
+
+
+def _count(value) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 1

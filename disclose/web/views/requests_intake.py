@@ -1,0 +1,55 @@
+"""A new request from phone, email or letter (section 1), and the page that
+says where a request outside the procedure was sent."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from disclose.casework import services
+from disclose.casework.errors import StepRefused
+from disclose.procedure import states
+from disclose.web.forms_intake import IntakeForm
+
+from .requests_access import get_request_for_user
+
+
+@login_required
+def new_request(request: HttpRequest) -> HttpResponse:
+    # Section 1: the SCIMT is the first point of contact and logs every request.
+    if not request.user.has_role("scimt_officer"):
+        raise Http404("No such page")
+    if request.method == "POST" and "add_subject" in request.POST:
+        # "Add another person": the same answers, one more blank person.
+        form = IntakeForm(initial=request.POST.dict(), subject_count=_count(request) + 1)
+        return render(request, "web/requests/new.html", {"form": form})
+    form = IntakeForm(request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid():
+        try:
+            case = services.receive_request(actor=request.user, **form.service_arguments())
+        except StepRefused as refused:
+            form.add_error(None, refused.message)
+        else:
+            if case.state == states.CLOSED:
+                return redirect("web:request_redirected", reference=case.reference)
+            messages.success(request, f"Request {case.reference} logged")
+            return redirect("web:request_detail", reference=case.reference)
+    return render(request, "web/requests/new.html", {"form": form})
+
+
+@login_required
+def request_redirected(request: HttpRequest, reference: str) -> HttpResponse:
+    """What the requestor was told, and where it went, for a request the scope
+    rules sent elsewhere at receipt (section 1, 2.4)."""
+    case = get_request_for_user(request.user, reference)
+    if not case.outcome_route:
+        return redirect("web:request_detail", reference=case.reference)
+    sent = list(case.messages.order_by("id"))
+    return render(request, "web/requests/redirected.html", {"case": case, "sent": sent})
+
+
+def _count(request: HttpRequest) -> int:
+    try:
+        return int(request.POST.get("subject_count", 1))
+    except ValueError:
+        return 1

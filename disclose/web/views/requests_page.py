@@ -1,0 +1,128 @@
+"""The request page: everything about one request, and only the steps this
+person may take on it now (issue 5: the request page).
+
+It reads the request in a fixed number of queries however many subjects,
+messages or events it has, and looking at it is logged as an access: it names
+the people the request is about.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from disclose.audit.log import record_access
+from disclose.audit.models import AuditEvent
+from disclose.casework.models import Request, RequestSubject
+from disclose.records.models import CaseNote, Staff
+
+from . import requests_words as words
+from .requests_access import Actions, allowed_actions, get_request_for_user
+from .requests_steps import SLUGS
+
+
+@dataclass
+class SubjectRow:
+    subject: RequestSubject
+    state: tuple[str, str]
+    actions: list[str]
+    button_words: list[tuple[str, str, str]]
+
+
+def request_queryset():
+    subjects = RequestSubject.objects.select_related(
+        "person", "assignee", "team", "worker", "decided_by"
+    ).prefetch_related("person__holdings")
+    return Request.objects.select_related("owner", "triaged_by").prefetch_related(
+        Prefetch("subjects", queryset=subjects),
+        "messages",
+        "disclosures__disclosed_by",
+        "file_movements__holding",
+        "file_movements__by",
+        "file_movements__subject",
+        "identity_checks__checked_by",
+    )
+
+
+@login_required
+def request_detail(request: HttpRequest, reference: str) -> HttpResponse:
+    case = get_request_for_user(request.user, reference, request_queryset())
+    subjects = list(case.subjects.all())
+    movements = list(case.file_movements.all())
+    actions = allowed_actions(request.user, case, subjects, movements)
+    record_access(
+        event_type="request_viewed",
+        actor=request.user,
+        request_reference=case.reference,
+        detail={"via": "web"},
+    )
+    context = {
+        "case": case,
+        "state": words.request_state(case.state),
+        "subjects": _subject_rows(subjects, actions),
+        "actions": actions,
+        "request_buttons": _buttons(actions.request),
+        "movements": movements,
+        "holding_buttons": _holding_buttons(movements, actions),
+        "case_notes": CaseNote.objects.filter(request_reference=case.reference)
+        .select_related("author", "person")
+        .order_by("created_at", "id"),
+        "timeline": _timeline(case.reference),
+    }
+    return render(request, "web/requests/request.html", context)
+
+
+def _buttons(verbs: list[str]) -> list[tuple[str, str, str]]:
+    """(verb, button text, the step page's slug) for each step allowed now."""
+    return [(v, words.STEP_BUTTONS[v], SLUGS.get(v, "")) for v in verbs]
+
+
+def _subject_rows(subjects: list[RequestSubject], actions: Actions) -> list[SubjectRow]:
+    rows = []
+    for subject in subjects:
+        verbs = actions.parts.get(subject.number, [])
+        rows.append(
+            SubjectRow(
+                subject=subject,
+                state=words.part_state(subject.state),
+                actions=verbs,
+                button_words=_buttons(verbs),
+            )
+        )
+    return rows
+
+
+def _holding_buttons(movements, actions: Actions) -> list[dict]:
+    """One row per holding asked for on this request, with what can be done."""
+    seen, rows = set(), []
+    for movement in reversed(movements):
+        if movement.holding_id in seen:
+            continue
+        seen.add(movement.holding_id)
+        verbs = actions.holdings.get(movement.holding_id, [])
+        rows.append(
+            {
+                "holding": movement.holding,
+                "latest": movement,
+                "buttons": _buttons(verbs),
+            }
+        )
+    return list(reversed(rows))
+
+
+def _timeline(reference: str) -> list[words.TimelineItem]:
+    """Every step taken on the request, newest first, from the audit chain."""
+    events = list(
+        AuditEvent.objects.filter(request_reference=reference, category=AuditEvent.Category.CHANGE)
+        .select_related("actor")
+        .order_by("-seq")
+    )
+    refs = set().union(*(words.staff_refs_in(e.detail or {}) for e in events))
+    names = (
+        {s.username: s.display_name for s in Staff.objects.filter(username__in=refs)}
+        if refs
+        else {}
+    )
+    return [words.timeline_item(event, names) for event in events]

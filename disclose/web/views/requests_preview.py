@@ -1,0 +1,80 @@
+"""What a step will do, shown before the person confirms it.
+
+These only read: they ask the same rules the services use (basic facts,
+routing) so that what is shown is what will be sent. The service decides
+again when the step is taken, with the request locked.
+"""
+
+from dataclasses import dataclass
+
+from disclose.casework.facts import build_world, request_facts
+from disclose.casework.models import Request
+from disclose.procedure.basic_facts import basic_facts
+from disclose.procedure.routing import route_subject
+
+
+@dataclass(frozen=True)
+class FactsPreview:
+    number: int
+    name: str
+    sentences: list[str]
+
+
+@dataclass(frozen=True)
+class RoutePreview:
+    number: int
+    name: str
+    route: str
+    paragraph: str
+    rationale: str
+    holder: str
+    team: str
+    problem: str
+
+
+def _subjects(case: Request):
+    return list(case.subjects.select_related("person").order_by("number"))
+
+
+def _name(subject) -> str:
+    return subject.person.full_name if subject.person else subject.name_given
+
+
+def basic_information(case: Request, part=None) -> dict:
+    """Section 1: the facts each subject's message will carry."""
+    subjects = _subjects(case)
+    world = build_world(s.person for s in subjects)
+    names = {ref: staff.display_name for ref, staff in world.staff.items()}
+    rows = [
+        FactsPreview(
+            s.number,
+            _name(s),
+            basic_facts(world.facts_for(s.person)).sentences(_name(s), names),
+        )
+        for s in subjects
+    ]
+    return {"facts": rows, "all_matched": all(s.matched for s in subjects)}
+
+
+def routes(case: Request, part=None) -> dict:
+    """Section 2: where each subject will go, why, and to whom."""
+    subjects = _subjects(case)
+    world = build_world(s.person for s in subjects)
+    facts = request_facts(case)
+    rows = []
+    for subject in subjects:
+        decision = route_subject(world.facts_for(subject.person), facts, world.council)
+        team = world.teams.get(decision.team) if decision.team else None
+        rows.append(
+            RoutePreview(
+                number=subject.number,
+                name=_name(subject),
+                route=decision.route,
+                paragraph=decision.paragraph,
+                rationale=decision.rationale,
+                holder=world.name_of(decision.assignee) if decision.assignee else "",
+                team=team.name if team else "",
+                problem=decision.problem or "",
+            )
+        )
+    return {"routes": rows, "all_matched": all(s.matched for s in subjects)}

@@ -1,0 +1,140 @@
+"""The words the request pages use for states, steps and events.
+
+Plain English, GOV.UK style. The codes themselves stay as the procedure names
+them (states.py, spec/scenarios.md); only the pages speak these words.
+"""
+
+from dataclasses import dataclass
+
+from disclose.procedure import states
+
+REQUEST_STATES = {
+    states.RECEIVED: ("Received", "blue"),
+    states.IDENTITY_VERIFIED: ("Identity checked", "light-blue"),
+    states.IDENTITY_NOT_VERIFIED: ("Identity not verified", "red"),
+    states.BASIC_INFORMATION_SHARED: ("Basic information shared", "turquoise"),
+    states.FORWARDED: ("Forwarded", "purple"),
+    states.CLOSED: ("Closed", "grey"),
+}
+
+PART_STATES = {
+    states.UNMATCHED: ("Not matched yet", "yellow"),
+    states.MATCHED: ("Matched", "light-blue"),
+    states.AWAITING_DECISION: ("Waiting for a CSM's decision", "orange"),
+    states.AWAITING_ALLOCATION: ("Waiting to be allocated", "orange"),
+    states.ALLOCATED: ("Allocated", "blue"),
+    states.IDENTITY_REVERIFIED: ("Identity checked again", "blue"),
+    states.SUPPLIED: ("Information supplied", "green"),
+    states.DECLINED: ("Declined", "red"),
+    states.COMPLETE: ("Complete", "green"),
+}
+
+# What the person holding a part (or the request) must do next: My work's
+# "what is needed" column.
+NEEDED = {
+    states.RECEIVED: "Check the requestor's identity",
+    states.IDENTITY_NOT_VERIFIED: "Check the requestor's identity again, or close",
+    states.IDENTITY_VERIFIED: "Match the subjects and share basic information",
+    states.BASIC_INFORMATION_SHARED: "Forward the request",
+    states.AWAITING_DECISION: "Decide whether to share",
+    states.AWAITING_ALLOCATION: "Allocate to a social worker",
+    states.ALLOCATED: "Supply the information",
+    states.IDENTITY_REVERIFIED: "Supply the information",
+}
+
+# Button text of each step, as the person sees it.
+STEP_BUTTONS = {
+    "triage": "Confirm the scope check",
+    "verify_identity": "Check the requestor's identity",
+    "share_basic_information": "Share basic information",
+    "forward": "Forward the request",
+    "close": "Close the request",
+    "match_subject": "Find this person in the records",
+    "reverify_identity": "Check the requestor's identity again",
+    "pass_to_csm": "Pass to another CSM",
+    "decide": "Record your decision",
+    "allocate": "Allocate to a social worker",
+    "request_paper_files": "Ask for paper files",
+    "request_microfilm": "Ask for microfilm",
+    "supply_information": "Supply information",
+    "retrieve_files": "Record as retrieved",
+    "return_files": "Record as returned to storage",
+}
+
+_EVENTS = {
+    "receive_request": "Request received",
+    "triage": "Scope checked",
+    "match_subject": "Subject matched",
+    "share_basic_information": "Basic information shared",
+    "forward": "Request forwarded",
+    "pass_to_csm": "Passed to another CSM",
+    "allocate": "Allocated to a social worker",
+    "request_microfilm": "Microfilm asked for",
+    "request_paper_files": "Paper files asked for",
+    "retrieve_files": "Files retrieved from storage",
+    "return_files": "Files returned to storage",
+    "supply_information": "Information supplied",
+    "close": "Request closed",
+}
+
+
+def needed_for(state: str, route: str = "") -> str:
+    """What is needed now, for a part or a request in this state."""
+    if state == states.ALLOCATED and route in states.REVERIFY_ROUTES:
+        return "Check the requestor's identity again, then supply"
+    return NEEDED.get(state, "")
+
+
+def request_state(state: str) -> tuple[str, str]:
+    return REQUEST_STATES.get(state, (state.replace("_", " ").capitalize(), "grey"))
+
+
+def part_state(state: str) -> tuple[str, str]:
+    return PART_STATES.get(state, (state.replace("_", " ").capitalize(), "grey"))
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    title: str
+    by: str
+    at: object
+    lines: list[str]
+
+
+def timeline_item(event, names: dict[str, str]) -> TimelineItem:
+    """One audit event, in words: what happened, to which subjects, and why."""
+    detail = event.detail or {}
+    title = _event_title(event.event_type, detail)
+    lines = []
+    numbers = detail.get("subjects") or []
+    if numbers:
+        lines.append("Subject " + ", ".join(str(n) for n in numbers))
+    for key, words in (("route", "Route"), ("reason", "Reason")):
+        if detail.get(key):
+            lines.append(f"{words}: {detail[key]}")
+    for number, route in (detail.get("routes") or {}).items():
+        lines.append(f"Subject {number}: {route}")
+    for key, words in (("to", "To"), ("worker", "Worker")):
+        if detail.get(key):
+            lines.append(f"{words}: {names.get(detail[key], detail[key])}")
+    if detail.get("documents"):
+        lines.append("Documents: " + "; ".join(detail["documents"]))
+    by = event.actor.display_name if event.actor else "The system"
+    return TimelineItem(title=title, by=by, at=event.at, lines=lines)
+
+
+def _event_title(event_type: str, detail: dict) -> str:
+    if event_type == "verify_identity":
+        again = " again" if detail.get("level") == "part" else ""
+        if detail.get("outcome") == "verified":
+            return f"Identity verified{again}"
+        return f"Identity not verified{again}"
+    if event_type == "decide":
+        return "Approved by the CSM" if detail.get("decision") == "approve" else "Declined"
+    if event_type == "match_subject" and detail.get("known") is False:
+        return "Subject recorded as not known"
+    return _EVENTS.get(event_type, event_type.replace("_", " ").capitalize())
+
+
+def staff_refs_in(detail: dict) -> set[str]:
+    return {detail[key] for key in ("to", "worker") if detail.get(key)}

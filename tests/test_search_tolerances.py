@@ -77,6 +77,13 @@ def test_a_formal_name_finds_the_nickname_on_the_record(crowd):
     assert "Kathryn is another form of Katie" in match.reasons
 
 
+def test_two_short_forms_of_one_name_find_each_other(crowd):
+    kate = make_person("Kate", "Wood", DOB)
+    match = first(forename="Katie", surname="Wood", dob=DOB)
+    assert match.person == kate
+    assert "Katie and Kate can both be short for Katherine" in match.reasons
+
+
 def test_a_uk_diminutive_the_nicknames_package_lacks_is_known(crowd):
     alfred = make_person("Alfred", "Pike", DOB)
     match = first(forename="Alfie", surname="Pike", dob=DOB)

@@ -73,11 +73,20 @@ def forename_forms(name: str) -> frozenset[str]:
     return frozenset(forms)
 
 
-def are_forms_of_each_other(a: str, b: str) -> bool:
-    """True when one forename is a known short or other form of the other."""
+def relation(a: str, b: str) -> tuple[str, str]:
+    """How two different forenames are related, if they are.
+
+    ("direct", "") when one is a form of the other (Bill and William);
+    ("shared", formal) when both are short for the same name (Kate and Katie,
+    both short for Kathryn); ("", "") otherwise.
+    """
     if a == b:
-        return False
-    return bool(forename_forms(a) & forename_forms(b)) or a in _nick_of(b) or b in _nick_of(a)
+        return "", ""
+    forms_a, forms_b = forename_forms(a), forename_forms(b)
+    if a in forms_b or b in forms_a or a in _nick_of(b) or b in _nick_of(a):
+        return "direct", ""
+    common = sorted(forms_a & forms_b)
+    return ("shared", common[0]) if common else ("", "")
 
 
 @lru_cache(maxsize=50_000)

@@ -11,7 +11,7 @@ from datetime import date
 from rapidfuzz.distance import OSA, JaroWinkler
 
 from .names import dob_relation, normalise_identifier, parts, sound
-from .nicknames import are_forms_of_each_other
+from .nicknames import relation
 
 WEIGHTS = {"forename": 0.3, "surname": 0.35, "dob": 0.35}
 DOB_SCORES = {"exact": 1.0, "swapped": 0.85, "digit": 0.8}
@@ -81,8 +81,11 @@ def forename_score(query: Query, record_forename: str) -> tuple[float, str]:
         return 1.0, "Forename matches"
     if len(q) == 1:
         return (0.75, "Forename initial matches") if r.startswith(q) else (0.0, "")
-    if are_forms_of_each_other(q, r):
-        return 0.92, f"{typed.title()} is another form of {words[0].title()}"
+    kind, formal = relation(q, r)
+    if kind == "direct":
+        return 0.92, f"{typed.title()} is another form of {r.title()}"
+    if kind == "shared":
+        return 0.85, f"{typed.title()} and {r.title()} can both be short for {formal.title()}"
     if q in words[1:]:
         return 0.85, f"Middle name is {typed}"
     score = _spelling(q, r)

@@ -87,7 +87,9 @@ def test_the_spec_example_runs_from_intake_to_close_in_the_pages():
     page = worker.get(f"{url}/").content.decode()
     assert "Supply information" not in page  # identity first, on a closed case (2.1.3.2)
     post_step(
-        worker, f"{url}/subjects/1/reverify-identity/", {"method": "call_back", "outcome": "verified"}
+        worker,
+        f"{url}/subjects/1/reverify-identity/",
+        {"method": "call_back", "outcome": "verified"},
     )
     post_step(worker, f"{url}/subjects/1/request-paper-files/", {"holding": holding.pk})
 

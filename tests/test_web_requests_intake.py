@@ -1,0 +1,91 @@
+"""The new request page (section 1): a request in scope is logged and opens
+its page; one that belongs elsewhere is redirected at once and the page says
+what the requestor is told and where it went."""
+
+import pytest
+from casework_factories import build_office
+
+from disclose.casework.models import Message, Request
+
+pytestmark = pytest.mark.django_db
+
+FORM = {
+    "channel": "phone",
+    "kind": "information",
+    "extent": "specific",
+    "requestor_name": "Alex Carter",
+    "requestor_agency": "cafcass",
+    "requestor_role": "Family Court Adviser",
+    "requestor_email": "alex.carter@example.cafcass.gov.uk",
+    "requestor_phone": "0300 000 0000",
+    "requestor_address": "",
+    "consent": "yes",
+    "details": "Whether the family is known, for a court report.",
+    "subject_count": "2",
+    "s1_forename": "Mia",
+    "s1_surname": "Jones",
+    "s1_dob_day": "12",
+    "s1_dob_month": "6",
+    "s1_dob_year": "2015",
+    "s2_forename": "Leo",
+    "s2_surname": "Jones",
+}
+
+
+@pytest.fixture
+def office(db):
+    return build_office()
+
+
+def test_an_in_scope_request_is_logged_and_lands_on_its_page(client, office):
+    client.force_login(office.scimt)
+    response = client.post("/requests/new/", FORM, follow=True)
+    case = Request.objects.get()
+    assert response.redirect_chain == [(f"/requests/{case.reference}/", 302)]
+    page = response.content.decode()
+    assert f"Request {case.reference} logged" in page
+    assert "Alex Carter" in page and "Mia Jones" in page and "Leo Jones" in page
+    assert "Check the requestor&#x27;s identity" in page
+    assert case.state == "received" and case.owner == office.scimt
+    assert [s.name_given for s in case.subjects.order_by("number")] == ["Mia Jones", "Leo Jones"]
+
+
+def test_an_own_records_request_is_redirected_at_once_with_the_subject_access_email(client, office):
+    client.force_login(office.scimt)
+    response = client.post("/requests/new/", FORM | {"kind": "own_records"}, follow=True)
+    case = Request.objects.get()
+    assert response.redirect_chain == [(f"/requests/{case.reference}/redirected/", 302)]
+    page = response.content.decode()
+    assert "This request belongs elsewhere" in page
+    assert "Accessto.Records@nottscc.gov.uk" in page
+    assert "alex.carter@example.cafcass.gov.uk" in page  # where the message went
+    assert case.state == "closed" and case.outcome_route == "redirect:subject_access"
+    assert Message.objects.get().kind == "redirect_subject_access"
+
+
+def test_a_missing_answer_is_shown_and_what_was_typed_is_kept(client, office):
+    client.force_login(office.scimt)
+    page = client.post("/requests/new/", FORM | {"requestor_name": "", "consent": ""})
+    text = page.content.decode()
+    assert "There is a problem" in text
+    assert "Enter the requestor&#x27;s name" in text
+    assert "Select yes if they hold the person&#x27;s consent" in text
+    assert 'value="alex.carter@example.cafcass.gov.uk"' in text
+    assert "Whether the family is known, for a court report." in text
+    assert not Request.objects.exists()
+
+
+def test_add_another_person_keeps_the_answers_and_adds_a_blank_person(client, office):
+    client.force_login(office.scimt)
+    text = client.post("/requests/new/", FORM | {"add_subject": "1"}).content.decode()
+    assert "Person 3" in text and 'name="s3_forename"' in text
+    assert 'value="Mia"' in text and 'value="Leo"' in text
+    assert "There is a problem" not in text
+    assert not Request.objects.exists()
+
+
+def test_only_a_scimt_officer_can_log_a_request(client, office):
+    client.force_login(office.sw_t1)
+    assert client.get("/requests/new/").status_code == 404
+    assert client.post("/requests/new/", FORM).status_code == 404
+    assert not Request.objects.exists()

@@ -1,0 +1,104 @@
+"""The request page: what happened, why each subject went where it did, and
+only the steps this person may take now; nobody else sees it."""
+
+import pytest
+from casework_factories import build_office, forwarded, make_staff, receive, verified_and_matched
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils.html import escape
+
+from disclose.audit.models import AuditEvent
+from disclose.casework import services
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def office(db):
+    return build_office()
+
+
+def page_of(client, staff, case) -> str:
+    client.force_login(staff)
+    response = client.get(f"/requests/{case.reference}/")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_after_forward_the_page_shows_each_route_with_its_paragraph_and_rationale(client, office):
+    case = forwarded(office, office.closed_case(office.t0))
+    subject = case.subjects.get()
+    page = page_of(client, office.scimt, case)
+    assert "closed_electronic:dcpt_csm" in page
+    assert "paragraph 2.1.2" in page
+    assert escape(subject.rationale) in page
+    assert escape(office.csm_d.display_name) in page
+
+
+def test_the_timeline_lists_every_step_newest_first(client, office):
+    case = forwarded(office, office.closed_case())
+    page = page_of(client, office.scimt, case)
+    timeline = page[page.index('class="moj-timeline"') :]
+    titles = ["Request forwarded", "Basic information shared", "Identity verified"]
+    positions = [timeline.index(title) for title in titles + ["Request received"]]
+    assert positions == sorted(positions)
+
+
+def test_a_social_worker_sees_no_forward_button(client, office):
+    person = office.open_case(worker=office.sw_t1)
+    case = verified_and_matched(office, person)
+    services.share_basic_information(actor=office.scimt, request=case)
+    assert "Forward the request" in page_of(client, office.scimt, case)
+    services.forward(actor=office.scimt, request=case)
+    page = page_of(client, office.sw_t1, case)
+    assert "Forward the request" not in page
+    assert "Supply information" in page  # an open case: the worker supplies (2.1.1)
+
+
+def test_the_scimt_sees_only_the_steps_of_intake(client, office):
+    case = receive(office, office.closed_case())
+    page = page_of(client, office.scimt, case)
+    assert "Check the requestor&#x27;s identity" in page
+    assert "Find this person in the records" in page
+    for button in ("Forward the request", "Share basic information", "Record your decision"):
+        assert button not in page
+
+
+def test_a_csm_who_does_not_hold_the_part_sees_no_decision_button(client, office):
+    case = forwarded(office, office.closed_case(office.t0))  # held by the DCPT CSM
+    outsider = make_staff("csm_other", "csm", team=office.t1)
+    services.pass_to_csm(actor=office.csm_d, request=case, to=outsider, reason="Mine.")
+    services.pass_to_csm(actor=outsider, request=case, to=office.csm_d, reason="Not mine.")
+    assert "Record your decision" in page_of(client, office.csm_d, case)
+    page = page_of(client, outsider, case)  # held it once: may look, may not decide
+    assert "Record your decision" not in page
+    assert "Nothing for you to do on this request now." in page
+
+
+def test_another_teams_request_is_not_found(client, office):
+    case = forwarded(office, office.closed_case(office.t0))  # with the Bassetlaw DCPT
+    client.force_login(office.sw_t1)
+    assert client.get(f"/requests/{case.reference}/").status_code == 404
+    assert client.get(f"/requests/{case.reference}/subjects/1/decide/").status_code == 404
+    assert client.get("/requests/AR-2026-999999/").status_code == 404
+
+
+def test_viewing_a_request_is_logged_as_an_access(client, office):
+    case = receive(office, office.closed_case())
+    page_of(client, office.scimt, case)
+    event = AuditEvent.objects.get(event_type="request_viewed")
+    assert event.category == "access" and event.actor == office.scimt
+    assert event.request_reference == case.reference
+
+
+def test_the_page_reads_the_same_number_of_queries_however_long_its_history(client, office):
+    few = forwarded(office, office.closed_case())
+    # Five subjects: five times the case notes, messages, disclosures and routes.
+    many = forwarded(office, *(office.closed_case() for _ in range(5)))
+    client.force_login(office.scimt)
+    counts = []
+    for case in (few, many):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"/requests/{case.reference}/").status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]

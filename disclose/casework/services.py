@@ -13,14 +13,19 @@ Part-level steps take an optional `subject` (1-based). Without it the step
 applies to every part of the request the actor may take it on now, and is
 refused if there is none.
 
-Hard copies (request_hard_copies, decide_hard_copies, confirm_third_party,
-dispatch_hard_copies) come with issue 4, in steps/hard_copies.py.
+Hard copies (2.2, issue 4) are in steps/hard_copies.py and steps/dispatch.py;
+documents (upload and download, not steps of the procedure) in steps/documents.py.
 """
 
 from .errors import StepRefused
 from .steps.decisions import allocate, decide
+from .steps.dispatch import dispatch_hard_copies
+from .steps.documents import DocumentNotFound, download_document, upload_document
 from .steps.files import request_microfilm, request_paper_files, retrieve_files, return_files
 from .steps.forwarding import forward, pass_to_csm
+from .steps.hard_copies import request_hard_copies
+from .steps.hard_copy_decisions import decide_hard_copies, reassign_hard_copy_approval
+from .steps.hard_copy_items import attach_hard_copy_file, confirm_third_party
 from .steps.intake import (
     match_subject,
     receive_request,
@@ -45,18 +50,32 @@ VERBS = {
     "return_files": return_files,
     "supply_information": supply_information,
     "close": close,
+    "request_hard_copies": request_hard_copies,
+    "decide_hard_copies": decide_hard_copies,
+    "reassign_hard_copy_approval": reassign_hard_copy_approval,
+    "confirm_third_party": confirm_third_party,
+    "attach_hard_copy_file": attach_hard_copy_file,
+    "dispatch_hard_copies": dispatch_hard_copies,
 }
 
 __all__ = [
     "VERBS",
+    "DocumentNotFound",
     "StepRefused",
     "allocate",
+    "attach_hard_copy_file",
     "close",
+    "confirm_third_party",
     "decide",
+    "decide_hard_copies",
+    "dispatch_hard_copies",
+    "download_document",
     "forward",
     "match_subject",
     "pass_to_csm",
+    "reassign_hard_copy_approval",
     "receive_request",
+    "request_hard_copies",
     "request_microfilm",
     "request_paper_files",
     "retrieve_files",
@@ -64,5 +83,6 @@ __all__ = [
     "share_basic_information",
     "supply_information",
     "triage",
+    "upload_document",
     "verify_identity",
 ]

@@ -64,6 +64,7 @@ _BEFORE_FORWARD = frozenset(
     {RECEIVED, IDENTITY_VERIFIED, IDENTITY_NOT_VERIFIED, BASIC_INFORMATION_SHARED}
 )
 _VERIFIED = frozenset({IDENTITY_VERIFIED, BASIC_INFORMATION_SHARED})
+_AFTER_SUPPLY = frozenset({FORWARDED, CLOSED})  # hard copies (2.2)
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,21 @@ STEPS: dict[str, Step] = {
         set(REQUEST_STATES) - {CLOSED},
         "2.1",
     ),
+    # Hard copies (2.2, and the note at the end of section 1): only once the
+    # information has been supplied, which may be after the request has closed.
+    # Who may decide, and what may be sent, is in procedure/hard_copies.py.
+    "request_hard_copies": _step(
+        {"social_worker"}, _AFTER_SUPPLY, "2.2", {SUPPLIED}, holder_only=True
+    ),
+    "decide_hard_copies": _step({"csm"}, _AFTER_SUPPLY, "2.2", {SUPPLIED}),
+    "reassign_hard_copy_approval": _step({"csm"}, _AFTER_SUPPLY, "2.2", {SUPPLIED}),
+    "confirm_third_party": _step(
+        {"social_worker", "business_support"}, _AFTER_SUPPLY, "2.2", {SUPPLIED}
+    ),
+    "attach_hard_copy_file": _step(
+        {"social_worker", "business_support"}, _AFTER_SUPPLY, "2.2", {SUPPLIED}
+    ),
+    "dispatch_hard_copies": _step({"business_support"}, _AFTER_SUPPLY, "2.2"),
 }
 
 # Routes on which the allocated worker must verify the requestor again before

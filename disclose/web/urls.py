@@ -2,6 +2,7 @@ from django.urls import path
 
 from .views import (
     auth,
+    documents,
     home,
     persons,
     requests_intake,
@@ -18,6 +19,7 @@ urlpatterns = [
     path("sign-out/", auth.SignOutView.as_view(), name="sign_out"),
     path("persons/search/", persons.person_search, name="person_search"),
     path("persons/<int:pk>/", persons.person_detail, name="person_detail"),
+    path("documents/<int:pk>/", documents.document_download, name="document_download"),
     path("requests/new/", requests_intake.new_request, name="request_new"),
     path("requests/<str:reference>/", requests_page.request_detail, name="request_detail"),
     path(

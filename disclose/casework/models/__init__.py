@@ -1,7 +1,9 @@
 """Requests, their parts and what happens to them (DESIGN.md, casework/)."""
 
 from .disclosures import Disclosure, SuppliedInformation
+from .documents import Document
 from .files import FileMovement
+from .hard_copies import Dispatch, HardCopyItem, HardCopyList
 from .messages import Message, MessageKind, SendStatus, StaffNotification
 from .requests import (
     Agency,
@@ -18,8 +20,12 @@ __all__ = [
     "Agency",
     "Channel",
     "Disclosure",
+    "Dispatch",
+    "Document",
     "Extent",
     "FileMovement",
+    "HardCopyItem",
+    "HardCopyList",
     "IdentityCheck",
     "Kind",
     "Message",

@@ -15,6 +15,7 @@ class Disclosure(models.Model):
         WORKER_DETAILS = "worker_details", "Worker's details (2.1.1, 2.3)"
         CONTACT_MASH = "contact_mash", "Known, closed: contact the MASH (2.3)"
         INFORMATION_SUPPLIED = "information_supplied", "Information supplied"
+        HARD_COPIES_SENT = "hard_copies_sent", "Hard copies sent (2.2)"
 
     class Basis(models.TextChoices):
         CONSENT = "consent", "The individual's consent, held by the requestor"

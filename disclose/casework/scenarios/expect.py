@@ -15,6 +15,8 @@ Keys (all optional):
   chain_verified         true: the audit chain verifies
   disclosures            entries the disclosure log must hold: a kind, or {kind, basis}
   notified               staff ids who must have been emailed a task, e.g. [csm_d, tm_d]
+  hard_copies            {item title: status} at the end, e.g. {CP plan: dispatched}
+  dispatches             the items each dispatch sent, in order: [[CP plan], [Police report]]
 """
 
 from typing import Any
@@ -37,6 +39,8 @@ KEYS = (
     "chain_verified",
     "notified",
     "disclosures",
+    "hard_copies",
+    "dispatches",
 )
 SUBJECT_FIELD = {
     "route": "route",
@@ -137,6 +141,7 @@ def failures(expect: dict[str, Any] | None, trail: dict[str, Any]) -> list[str]:
                 f"expect.notified: {staff} was not told of a task; told: {sorted(notified)}"
             )
     found += _disclosures(_as_list(expect.get("disclosures")), trail["disclosures"])
+    found += _hard_copies(expect, trail)
     if "chain_verified" in expect and trail["audit"]["chain_verified"] != expect["chain_verified"]:
         found.append(
             f"expect.chain_verified: the audit chain verified: {trail['audit']['chain_verified']}"
@@ -195,4 +200,20 @@ def _disclosures(wanted: list, logged: list[dict]) -> list[str]:
         if not any(all(entry.get(k) == v for k, v in want.items()) for entry in logged):
             seen = [(entry["kind"], entry["basis"]) for entry in logged]
             found.append(f"expect.disclosures: no disclosure {want} was logged; logged: {seen}")
+    return found
+
+
+def _hard_copies(expect: dict[str, Any], trail: dict[str, Any]) -> list[str]:
+    found = []
+    statuses = {item["title"]: item["status"] for item in trail["hard_copies"]}
+    for title, status in (expect.get("hard_copies") or {}).items():
+        if statuses.get(str(title)) != status:
+            found.append(
+                f"expect.hard_copies: '{title}' is {statuses.get(str(title))!r}, expected {status!r}"
+            )
+    if "dispatches" in expect:
+        sent = [list(d["items"]) for d in trail["dispatches"]]
+        wanted = [list(items) for items in expect["dispatches"] or []]
+        if sent != wanted:
+            found.append(f"expect.dispatches: the dispatches sent {sent}, expected {wanted}")
     return found

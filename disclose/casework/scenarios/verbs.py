@@ -44,8 +44,18 @@ VERBS: dict[str, Fields] = {
         "reason": (c.text, True),
         "upload_to_documents": (c.boolean, False),
     },
-    "confirm_third_party": {"item": (c.text, True), "confirmed": (c.boolean, True)},
-    "dispatch_hard_copies": {"method": (c.enum("secure_email", "cryptshare"), True)},
+    "confirm_third_party": {
+        "item": (c.text, True),
+        "confirmed": (c.boolean, True),
+        # Who at the originating agency answered, and how (2.2, NB).
+        "who": (c.text, False),
+        "how": (c.enum("email", "phone", "letter", "in_person"), False),
+    },
+    "dispatch_hard_copies": {
+        "method": (c.enum("secure_email", "cryptshare"), True),
+        "transfer_reference": (c.text, False),  # the Cryptshare transfer's reference
+    },
+    "reassign_hard_copy_approval": {"to": (c.staff_ref, True), "reason": (c.text, True)},
     "close": {"reason": (c.optional_text, False)},
 }
 
@@ -53,7 +63,7 @@ VERBS: dict[str, Fields] = {
 # comma ends the value, so `reason: Specific, proportionate request.` reads as
 # reason "Specific" plus an empty key "proportionate request.". The spec's own
 # example is written that way; parse.py joins such stray keys back on.
-TEXT_FIELDS = frozenset({"reason", "summary", "item"})
+TEXT_FIELDS = frozenset({"reason", "summary", "item", "who"})
 
 
 # Steps on one subject's part; the others act on the request as a whole.
@@ -69,6 +79,7 @@ PART_VERBS = frozenset(
         "request_hard_copies",
         "decide_hard_copies",
         "confirm_third_party",
+        "reassign_hard_copy_approval",
     }
 )
 

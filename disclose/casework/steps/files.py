@@ -59,8 +59,11 @@ def _request_holding(verb, kind, actor, request, holding, subject) -> Request:
     return step.request
 
 
-def retrieve_files(*, actor: Staff, request: Request, holding: Holding) -> Request:
-    """2.1.3.3: business support has the files (or microfilm) out of storage."""
+def retrieve_files(
+    *, actor: Staff, request: Request, holding: Holding, with_whom: Staff | None = None
+) -> Request:
+    """2.1.3.3: business support has the files (or microfilm) out of storage,
+    and records who has them: the worker who asked, unless they say otherwise."""
     with begin("retrieve_files", actor, request) as step:
         step.check()
         held = _lock(holding)
@@ -71,9 +74,17 @@ def retrieve_files(*, actor: Staff, request: Request, holding: Holding) -> Reque
                 f"{held} has not been asked for on this request. The worker asks for it first.",
                 "2.1.3.3",
             )
-        _move(step, held, last.subject, FileMovement.Kind.RETRIEVED, Holding.Status.RETRIEVED)
+        holder = with_whom or last.by
+        _move(
+            step,
+            held,
+            last.subject,
+            FileMovement.Kind.RETRIEVED,
+            Holding.Status.RETRIEVED,
+            with_whom=holder,
+        )
         step.notify(last.by, "files_retrieved", subject=last.subject, holding=held)
-        step.audit(_parts(last), holding=held.holding_id)
+        step.audit(_parts(last), holding=held.holding_id, with_whom=holder.username)
     return step.request
 
 
@@ -121,9 +132,15 @@ def _last_movement(step: Step, holding: Holding) -> FileMovement | None:
     )
 
 
-def _move(step: Step, holding: Holding, part, kind: str, status: str) -> None:
+def _move(step: Step, holding: Holding, part, kind: str, status: str, with_whom=None) -> None:
     FileMovement.objects.create(
-        holding=holding, request=step.request, subject=part, kind=kind, by=step.actor, at=step.now
+        holding=holding,
+        request=step.request,
+        subject=part,
+        kind=kind,
+        by=step.actor,
+        at=step.now,
+        with_whom=with_whom,
     )
     holding.status = status
     holding.save(update_fields=["status"])

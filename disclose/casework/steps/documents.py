@@ -1,0 +1,129 @@
+"""Uploading a document to a request, and downloading it (issue 4, item 5).
+
+An upload is checked (size, type by content) and written under a generated
+name before the row is kept; if the row is not kept, the file is removed. A
+download is allowed only to people with a reason to see the document
+(document_access.py); anyone else is told it does not exist. Every download is
+an access event in the audit chain.
+"""
+
+from collections.abc import Iterable
+from typing import IO, BinaryIO
+
+from disclose.audit.log import record_access
+from disclose.records.models import Staff
+
+from .. import document_store
+from ..document_access import has_approved_hard_copies, holds_part, may_see
+from ..errors import StepRefused
+from ..models import Document, Request
+from ._base import begin
+
+# Roles whose work on a request may produce a document for it.
+_UPLOADERS = frozenset({"scimt_officer", "social_worker", "team_manager", "csm"})
+
+
+class DocumentNotFound(LookupError):
+    """No such document, or one this person has no reason to see: the same answer."""
+
+
+def upload_document(
+    *,
+    actor: Staff,
+    request: Request,
+    file: IO[bytes],
+    name: str,
+    title: str = "",
+    subject: int | None = None,
+) -> Document:
+    """Keep a file for this request: a copy of what was supplied (2.1.2.2), an
+    item for hard copies, or the copy business support produced (2.2)."""
+    if not _may_upload(actor, request):
+        raise StepRefused(
+            "not_permitted_for_role",
+            "You can add documents only to a request you are working on.",
+            "2.2",
+        )
+    name = (name or "").strip() or "document"
+    try:
+        stored = document_store.store(_chunks(file), name)
+    except document_store.DocumentRejected as rejected:
+        raise StepRefused(rejected.code, rejected.message, "2.2") from None
+    try:
+        return _keep(actor, request, stored, name, (title or "").strip() or name, subject)
+    except BaseException:
+        document_store.discard(stored.storage_name)
+        raise
+
+
+def _keep(actor, request, stored, name: str, title: str, subject: int | None) -> Document:
+    with begin("upload_document", actor, request) as step:
+        if subject is not None:
+            part = step.part(subject)
+        else:
+            part = step.parts[0] if len(step.parts) == 1 else None
+        document = Document.objects.create(
+            title=title[:300],
+            original_name=name[:255],
+            content_type=stored.content_type,
+            extension=stored.extension,
+            size=stored.size,
+            sha256=stored.sha256,
+            storage_name=stored.storage_name,
+            request=step.request,
+            subject=part,
+            person_id=part.person_id if part else None,
+            uploaded_by=actor,
+            uploaded_at=step.now,
+        )
+        step.audit(
+            [part] if part else [],
+            document=document.pk,
+            title=document.title,
+            content_type=document.content_type,
+            size=document.size,
+            sha256=document.sha256,
+        )
+    return document
+
+
+def _may_upload(actor: Staff, request: Request) -> bool:
+    if not actor.is_active:
+        return False
+    roles = actor.role_codes()
+    if "business_support" in roles and has_approved_hard_copies(request):
+        return True
+    return bool(roles & _UPLOADERS) and (request.owner_id == actor.pk or holds_part(actor, request))
+
+
+def _chunks(file) -> Iterable[bytes]:
+    if hasattr(file, "chunks"):  # Django's UploadedFile
+        yield from file.chunks()
+        return
+    while chunk := file.read(document_store.CHUNK):
+        yield chunk
+
+
+def download_document(*, actor: Staff, document_id: int) -> tuple[Document, BinaryIO]:
+    """The document and its file, checked against its checksum; audited.
+
+    Raises DocumentNotFound for a document that does not exist or that this
+    person has no reason to see, and document_store.DocumentDamaged if the
+    stored file no longer matches its checksum.
+    """
+    document = Document.objects.select_related("request", "person").filter(pk=document_id).first()
+    if document is None or not may_see(actor, document):
+        raise DocumentNotFound(document_id)
+    handle = document_store.open_verified(document.storage_name, document.sha256)
+    try:
+        record_access(
+            event_type="document_downloaded",
+            actor=actor,
+            person=document.person,
+            request_reference=document.request.reference if document.request else "",
+            detail={"document": document.pk, "title": document.title, "sha256": document.sha256},
+        )
+    except BaseException:
+        handle.close()
+        raise
+    return document, handle

@@ -65,3 +65,11 @@ def test_flush_still_empties_the_database_and_puts_the_guard_back():
     assert not guard.missing_triggers(connection)
     record(event_type="test")
     _refused("DELETE FROM audit_auditevent")
+
+
+def test_migrate_puts_back_a_guard_that_was_lost():
+    # SQLite drops a table's triggers when a migration rebuilds the table.
+    guard.remove(connection)
+    assert guard.missing_triggers(connection)
+    call_command("migrate", verbosity=0)
+    assert not guard.missing_triggers(connection)

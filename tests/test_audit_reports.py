@@ -100,3 +100,11 @@ def test_an_unknown_person_or_user_is_a_clear_error(world):
         _run("user", "zed")
     with pytest.raises(CommandError, match="Enter --since as a date like"):
         _run("person", "P100", "--since", "last week")
+
+
+def test_a_person_since_removed_still_shows_in_the_user_report(world):
+    _, other, _, bob = world
+    pk = other.pk
+    other.delete()  # as the retention purge will: the events stay
+    rows = reports.user_trail(user=bob)
+    assert rows[1].person_id == f"(removed, #{pk})" and rows[1].what == "Viewed the record"

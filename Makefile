@@ -3,10 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NPM_STAMP := node_modules/.installed
 
 .PHONY: install run test lint clean
 
-install: $(STAMP)
+install: $(STAMP) $(NPM_STAMP)
 
 # Reinstall only when the lock file or the project metadata changes.
 $(STAMP): requirements.lock pyproject.toml
@@ -14,6 +15,12 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+# GOV.UK Frontend, MoJ Frontend and axe-core from the npm registry, exactly as
+# package-lock.json pins them; rerun only when the lock file changes.
+$(NPM_STAMP): package-lock.json package.json
+	npm ci --no-audit --no-fund
+	touch $(NPM_STAMP)
 
 # Migrate, load the demo council on first run, then serve on localhost.
 # The demo writes emails to files under data/outbox instead of sending them.

@@ -120,6 +120,13 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 WHITENOISE_USE_FINDERS = True
+# GOV.UK Frontend and MoJ Frontend as npm published them (`make install` runs `npm ci`),
+# served from /static/govuk/ and /static/moj/: never from a CDN.
+_NODE_MODULES = BASE_DIR.parent / "node_modules"
+STATICFILES_DIRS = [
+    ("govuk", _NODE_MODULES / "govuk-frontend" / "dist" / "govuk"),
+    ("moj", _NODE_MODULES / "@ministryofjustice" / "frontend" / "moj"),
+]
 
 # Documents live outside the web root, under generated names.
 DOCUMENTS_ROOT = Path(env_str("DISCLOSE_DOCUMENTS_DIR", str(DATA_DIR / "documents")))

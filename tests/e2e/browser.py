@@ -1,0 +1,64 @@
+"""Helpers for the browser journeys: accessibility checks, screenshots, signing in.
+
+axe-core comes from node_modules (`make install` puts it there from package-lock.json);
+screenshots go to test-output/screenshots/, which git ignores.
+"""
+
+import json
+import re
+from pathlib import Path
+
+from playwright.sync_api import Page
+
+from .remote import expect
+
+REPO = Path(__file__).resolve().parents[2]
+AXE_JS = REPO / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = REPO / "test-output" / "screenshots"
+PASSWORD = "a-long-synthetic-passphrase"
+
+# Issue 5: zero serious or critical violations on every page a journey visits.
+FAILING_IMPACTS = ("serious", "critical")
+
+
+def _describe(violation: dict) -> str:
+    targets = ", ".join(" ".join(node["target"]) for node in violation["nodes"][:5])
+    return f"  [{violation['impact']}] {violation['id']}: {violation['help']} ({targets})"
+
+
+def assert_accessible(page: Page) -> list[dict]:
+    """Run axe-core on the page as it is now; fail on any serious or critical violation.
+
+    Every violation found is printed (minor and moderate ones too, so they are seen).
+    Returns the violations, for a test that wants to say more.
+    """
+    page.add_script_tag(path=str(AXE_JS))
+    violations = page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+    )
+    where = f"{page.title()!r} at {page.url}"
+    if violations:
+        print(f"axe-core on {where}:\n" + "\n".join(_describe(v) for v in violations))
+    failing = [v for v in violations if v["impact"] in FAILING_IMPACTS]
+    assert not failing, f"axe-core found serious or critical problems on {where}:\n" + "\n".join(
+        json.dumps(v, indent=1)[:2000] for v in failing
+    )
+    return violations
+
+
+def screenshot(page: Page, name: str) -> Path:
+    """Save a full-page screenshot as test-output/screenshots/<name>.png."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{re.sub(r'[^a-z0-9-]+', '-', name.lower()).strip('-')}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def sign_in(page: Page, username: str, password: str = PASSWORD) -> None:
+    """Sign in through the form, as a person would, and wait for My work."""
+    if "/sign-in/" not in page.url:
+        page.goto("/sign-in/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password", exact=True).fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", level=1, name="My work")).to_be_visible()

@@ -41,11 +41,21 @@ def document_files(root: Path) -> list[Path]:
 def snapshot() -> Iterator[None]:
     """One consistent view of every table while they are read, even as people keep working."""
     outermost = not connection.in_atomic_block
-    with transaction.atomic():
-        if outermost and connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-        yield
+    connection.ensure_connection()
+    mode = getattr(connection, "transaction_mode", None)
+    if outermost and connection.vendor == "sqlite":
+        # A deferred read sees one snapshot (WAL) without taking the write lock
+        # that settings' IMMEDIATE would hold, and so stopping everyone's work.
+        connection.transaction_mode = "DEFERRED"
+    try:
+        with transaction.atomic():
+            if outermost and connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            yield
+    finally:
+        if connection.vendor == "sqlite":
+            connection.transaction_mode = mode
 
 
 def make_backup(outfile: Path) -> Manifest:

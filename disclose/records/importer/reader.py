@@ -26,10 +26,17 @@ class _Lines:
         self.handle, self.progress = handle, progress
 
     def __iter__(self):
-        for line in self.handle:
-            if self.progress is not None:
-                self.progress.update(len(line))
+        if self.progress is None:
+            yield from self.handle
+            return
+        read = 0
+        for n, line in enumerate(self.handle):
+            read += len(line)
+            if n % 1000 == 999:  # updating the bar on every line would slow reading
+                self.progress.update(read)
+                read = 0
             yield line
+        self.progress.update(read)
 
 
 def read_rows(
@@ -55,20 +62,21 @@ def read_rows(
                 for name in missing:
                     problems.append(Problem(spec.name, 1, name, "this column is missing"))
             return
+        plan = [(column, positions.get(column.name, -1)) for column in spec.columns]
         previous_end = reader.line_num
         for cells in reader:
             line, previous_end = previous_end + 1, reader.line_num
-            if not any(cell.strip() for cell in cells):
+            if not "".join(cells).strip():
                 continue  # blank lines are not rows
-            row, bad = _parse(spec, positions, cells)
+            row, bad = _parse(plan, cells)
             yield line, row, bad
 
 
-def _parse(spec: FileSpec, positions: dict, cells: list[str]) -> tuple[dict, list]:
+def _parse(plan: list, cells: list[str]) -> tuple[dict, list]:
     row, bad = {}, []
-    for column in spec.columns:
-        index = positions.get(column.name)
-        raw = cells[index] if index is not None and index < len(cells) else ""
+    width = len(cells)
+    for column, index in plan:
+        raw = cells[index] if 0 <= index < width else ""
         if column.required and not raw.strip():
             bad.append((column.name, "this is empty; it must have a value"))
             continue

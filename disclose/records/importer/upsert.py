@@ -7,7 +7,7 @@ a row unique), so running the same extract twice changes nothing.
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db import models
+from django.db import connection, models
 
 BATCH = 2000
 
@@ -91,16 +91,53 @@ def upsert(
         outcome.seen.add(row_key)
         values = tuple(row[name] for name in fields)
         if row_key not in existing:
-            to_create.append(model(**(create_defaults or {}), **row))
+            to_create.append({**(create_defaults or {}), **row})
             outcome.created.add(row_key)
         elif existing[row_key][1] != values:
             changed = dict(zip(fields, values, strict=True), **touch)
             to_update.append(model(pk=existing[row_key][0], **changed))
             outcome.updated.add(row_key)
-    model.objects.bulk_create(to_create, batch_size=BATCH)
+    insert_rows(model, to_create)
     if to_update and fields:
         model.objects.bulk_update(to_update, [*fields, *touch], batch_size=500)
     return outcome
+
+
+def insert_rows(model: type[models.Model], rows: list[dict]) -> None:
+    """INSERT many rows with one prepared statement.
+
+    bulk_create builds a model instance and compiles SQL for every row, which
+    made a 100,000-person import take minutes; this does neither. Fields a row
+    does not give take the model's defaults (including auto_now), worked out
+    once from the first row.
+    """
+    if not rows:
+        return
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    sample = model(**rows[0])
+    defaults = {f.attname: f.pre_save(sample, True) for f in fields}
+    # Dates need the backend's own form (SQLite stores text); other values pass as they are.
+    convert = [
+        f if f.get_internal_type() in ("DateField", "DateTimeField") else None for f in fields
+    ]
+    quote = connection.ops.quote_name
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608 - names from the model
+        quote(model._meta.db_table),
+        ", ".join(quote(f.column) for f in fields),
+        ", ".join(["%s"] * len(fields)),
+    )
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), BATCH):
+            params = []
+            for row in rows[start : start + BATCH]:
+                values = []
+                for f, conv in zip(fields, convert, strict=True):
+                    value = row.get(f.attname, defaults[f.attname])
+                    if conv is not None and value is not None:
+                        value = conv.get_db_prep_save(value, connection)
+                    values.append(value)
+                params.append(values)
+            cursor.executemany(sql, params)
 
 
 def remove_missing(

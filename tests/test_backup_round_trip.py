@@ -10,6 +10,7 @@ from faker import Faker
 from disclose.audit.log import record, record_access, verify
 from disclose.audit.models import AuditEvent
 from disclose.backup import database
+from disclose.backup.archive import read_manifest
 from disclose.records.models import Person, Role, Staff, Team
 
 pytestmark = pytest.mark.django_db
@@ -122,3 +123,14 @@ def test_restore_says_so_when_the_file_is_not_a_backup(world, settings):
     not_archive.write_text("hello")
     with pytest.raises(CommandError, match="is not a Disclose backup archive"):
         _call("restore", str(not_archive))
+
+
+def test_the_archive_is_private_and_its_manifest_describes_it(world):
+    archive = world / "backup.tar.gz"
+    _call("backup", str(archive))
+    manifest = read_manifest(archive)
+    assert archive.stat().st_mode & 0o777 == 0o600
+    assert manifest.counts["records.person"] == 5 and manifest.counts["records.staff_roles"] == 2
+    assert manifest.audit_head == {"seq": 7, "hash": AuditEvent.objects.get(seq=7).hash}
+    assert manifest.documents["files"] == 1 and manifest.disclose_version
+    assert AuditEvent.objects.get(seq=7).event_type == "database_backup"

@@ -58,6 +58,13 @@ def snapshot() -> Iterator[None]:
             connection.transaction_mode = mode
 
 
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name in some containers
+        return ""
+
+
 def make_backup(outfile: Path) -> Manifest:
     outfile = outfile.resolve()
     if outfile.exists():
@@ -67,7 +74,7 @@ def make_backup(outfile: Path) -> Manifest:
     # A backup is a copy of everyone's record: the trail says when one was taken.
     record(
         event_type="database_backup",
-        detail={"archive": outfile.name, "os_user": getpass.getuser()},
+        detail={"archive": outfile.name, "os_user": _os_user()},
     )
     with tempfile.TemporaryDirectory(dir=outfile.parent, prefix=".disclose-backup-") as work:
         dump_path = Path(work) / DUMP

@@ -23,11 +23,12 @@ ELF = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 200
 
 
 def docx() -> bytes:
-    """A minimal Word document: a zip whose parts say it is one."""
+    """A minimal Word document: a zip whose parts say it is one. Fixed dates,
+    so the same bytes every time."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", "<w:document/>")
+        for name, text in (("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w/>")):
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0)), text)
     return buffer.getvalue()
 
 

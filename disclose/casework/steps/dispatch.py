@@ -9,6 +9,8 @@ agency they came from are held back; the rest go (2.2, NB).
 
 from collections import defaultdict
 
+from django.utils import timezone
+
 from disclose.procedure import hard_copies as rules
 from disclose.procedure.lawful_basis import describe_lawful_basis
 from disclose.records.models import Staff
@@ -141,7 +143,8 @@ def _record_part(step: Step, part, sent, withheld, dispatch: Dispatch) -> None:
         for r in sent
     }
     approved = "; ".join(
-        f"approved by {name} on {at:%d %B %Y}: {why}" for name, at, why in approvals
+        f"approved by {name} on {_day(timezone.localtime(at))}: {why}"
+        for name, at, why in approvals
     )
     note = (
         f"{role_words(step.actor)} sent hard copies to {request.requestor_name} "
@@ -181,7 +184,7 @@ def _file_on_record(step: Step, part, sent: list[HardCopyItem]) -> list[str]:
 def _item_words(rows: list[HardCopyItem]) -> str:
     words = []
     for row in rows:
-        text = row.title + (f" ({row.date:%d %B %Y})" if row.date else "")
+        text = row.title + (f" ({_day(row.date)})" if row.date else "")
         if row.third_party:
             text += f" [third-party: {row.source}]"
         if not row.document_id:
@@ -207,3 +210,8 @@ def _tell_requestor(step: Step, dispatch: Dispatch, send, withhold) -> None:
         message = step.message("hard_copies_sent", subject=part, **context)
     dispatch.message = message
     dispatch.save(update_fields=["message"])
+
+
+def _day(when) -> str:
+    """'1 February 2014': GOV.UK style dates, no leading zero."""
+    return f"{when.day} {when:%B %Y}"

@@ -53,7 +53,7 @@ def confirm_third_party(
             part,
             f"{role_words(actor)} recorded that {who} of {row.source} {answer} '{row.title}' "
             f"being sent to {step.request.requestor_name} "
-            f"({HardCopyItem.How(how).label.lower()}, {row.confirmed_on:%d %B %Y}).",
+            f"({HardCopyItem.How(how).label.lower()}, {_day(row.confirmed_on)}).",
         )
         step.audit(
             [part],
@@ -119,3 +119,8 @@ def attach_hard_copy_file(
         row.save(update_fields=["document"])
         step.audit([part], item=row.title, document=row.document.pk)
     return step.request
+
+
+def _day(when) -> str:
+    """'1 February 2014': GOV.UK style dates, no leading zero."""
+    return f"{when.day} {when:%B %Y}"

@@ -89,3 +89,20 @@ def test_only_a_scimt_officer_can_log_a_request(client, office):
     assert client.get("/requests/new/").status_code == 404
     assert client.post("/requests/new/", FORM).status_code == 404
     assert not Request.objects.exists()
+
+
+def test_a_letter_logged_later_keeps_the_date_it_was_received(client, office):
+    client.force_login(office.scimt)
+    dated = FORM | {"channel": "letter", "received_day": "2"}
+    dated |= {"received_month": "11", "received_year": "2026"}
+    client.post("/requests/new/", dated)
+    case = Request.objects.get()
+    assert case.received.isoformat() == "2026-11-02" and case.reference == "AR-2026-000001"
+
+
+def test_a_received_date_in_the_future_is_refused(client, office):
+    client.force_login(office.scimt)
+    dated = FORM | {"received_day": "1", "received_month": "1", "received_year": "2999"}
+    page = client.post("/requests/new/", dated).content.decode()
+    assert "Date received must be today or in the past" in page
+    assert not Request.objects.exists()

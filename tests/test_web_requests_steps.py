@@ -120,3 +120,12 @@ def test_a_step_that_does_not_exist_is_not_found(client, office):
     client.force_login(office.scimt)
     assert client.get(f"/requests/{case.reference}/delete-everything/").status_code == 404
     assert client.get(f"/requests/{case.reference}/decide/").status_code == 404  # a part step
+
+
+def test_a_step_page_says_at_once_why_it_cannot_be_taken_now(client, office):
+    case = forwarded(office, office.closed_case(office.t0))
+    services.pass_to_csm(actor=office.csm_d, request=case, to=office.csm_t1, reason="Yours.")
+    page = get(client, office.csm_d, f"/requests/{case.reference}/subjects/1/decide/")
+    assert "You cannot do this now" in page
+    assert "This part of the request is not assigned to you." in page
+    assert "Record decision</button>" not in page

@@ -47,6 +47,9 @@ def _text(label: str, max_length: int = 200, required: str | None = None, **kwar
 
 
 class IntakeForm(forms.Form):
+    # The error summary lists problems in the order the page asks the questions.
+    field_order = ["channel", "received_day", "received_month", "received_year", "kind"]
+
     channel = _radios("How did the request arrive?", CHANNELS, "Select how the request arrived")
     kind = _radios("What are they asking for?", KINDS, "Select what they are asking for")
     extent = _radios("How much are they asking for?", Extent.choices, "Select how much is asked")
@@ -76,6 +79,10 @@ class IntakeForm(forms.Form):
         required="Enter what they are asking for and why",
         widget=forms.Textarea,
     )
+
+    received_day = _text("Day", max_length=2)
+    received_month = _text("Month", max_length=2)
+    received_year = _text("Year", max_length=4)
 
     def __init__(self, *args, subject_count: int = 1, **kwargs):
         super().__init__(*args, **kwargs)
@@ -107,11 +114,17 @@ class IntakeForm(forms.Form):
         ]
 
     @property
+    def received_parts(self) -> list[forms.BoundField]:
+        return [self["received_day"], self["received_month"], self["received_year"]]
+
+    @property
     def can_add_subject(self) -> bool:
         return self.n_subjects < MAX_SUBJECTS
 
     def clean(self):
         data = super().clean()
+        # A letter may be logged days after it came: time is counted from receipt.
+        data["received"] = parse_date(self, "received", "Date received")
         subjects = []
         for n in range(1, self.n_subjects + 1):
             dob = parse_date(self, f"s{n}_dob", f"Person {n}'s date of birth")
@@ -144,6 +157,8 @@ class IntakeForm(forms.Form):
         )
         arguments = {name: data[name] for name in names}
         arguments["consent"] = data["consent"] == "yes"
+        if data["received"]:
+            arguments["received"] = data["received"]
         return arguments
 
 

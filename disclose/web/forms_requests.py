@@ -42,7 +42,7 @@ def parse_date(form: forms.Form, prefix: str, label: str, *, past: bool = True):
         form.add_error(f"{prefix}_day", f"{label} must be a real date, like 27 3 2007")
         return None
     if past and value > datetime.date.today():
-        form.add_error(f"{prefix}_day", f"{label} must be in the past")
+        form.add_error(f"{prefix}_day", f"{label} must be today or in the past")
         return None
     return value
 

@@ -61,6 +61,8 @@ def can_see(user: Staff, request: Request) -> bool:
         | Q(team__team_manager=user)
         | Q(assignee__team__team_manager=user)
     )
+    if user.has_role("team_manager") and user.team_id:
+        mine |= Q(assignee__team_id=user.team_id)  # My work's team view
     if request.subjects.filter(mine).exists():
         return True
     # Held before (a CSM who passed it on, a team manager who allocated): a

@@ -18,11 +18,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from disclose.casework import services
 from disclose.casework.errors import StepRefused
 from disclose.casework.models import Request, RequestSubject
+from disclose.procedure.states import check_step
 from disclose.records.models import Holding
 from disclose.web import forms_requests as f
 
 from . import requests_preview as preview
-from .requests_access import get_request_for_user
+from .requests_access import actor_for, get_request_for_user, part_for
 
 
 @dataclass(frozen=True)
@@ -197,9 +198,23 @@ def step(
             messages.success(request, page.done)
             return redirect("web:request_detail", reference=case.reference)
     context = {"page": page, "case": case, "part": part, "holding": held, "form": form}
+    if not form.is_bound:
+        # Say at once why this step cannot be taken now, rather than after the form.
+        context["refusal"] = _refusal(request.user, case, part, slug)
     if page.context is not None:
         context.update(page.context(case, part))
     return render(request, page.template, context)
+
+
+def _refusal(user, case: Request, part: RequestSubject | None, slug: str) -> str:
+    verb = slug.replace("-", "_")
+    found = check_step(
+        verb,
+        actor_for(user),
+        request_state=case.state,
+        part=part_for(part) if part is not None else None,
+    )
+    return found.message if found else ""
 
 
 def _level(number, holding) -> str:

@@ -83,3 +83,11 @@ def test_rundemo_prints_one_sign_in_per_role(logins, settings, tmp_path):
     assert "Sign in at http://127.0.0.1:8000/sign-in/ as:" in text
     for login in logins:
         assert f"{login['username']}" in text and login["password"] in text
+
+
+def test_the_demo_people_can_be_found_by_search(logins):
+    from disclose.records.search.query import search_persons
+
+    person = Person.objects.exclude(dob=None).filter(episodes__isnull=False).first()
+    matches = search_persons(forename=person.forename, surname=person.surname, dob=person.dob)
+    assert matches and matches[0].person == person

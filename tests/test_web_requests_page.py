@@ -6,6 +6,7 @@ from casework_factories import build_office, forwarded, make_staff, receive, ver
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
+from hard_copy_factories import PDF, supplied, upload
 
 from disclose.audit.models import AuditEvent
 from disclose.casework import services
@@ -102,3 +103,14 @@ def test_the_page_reads_the_same_number_of_queries_however_long_its_history(clie
             assert client.get(f"/requests/{case.reference}/").status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_documents_kept_for_the_request_are_listed_with_a_download_link(
+    client, office, settings, tmp_path
+):
+    settings.DOCUMENTS_ROOT = tmp_path / "documents"
+    case = supplied(office)
+    document = upload(office.sw_t1, case, PDF, title="Copy of what was supplied")
+    page = page_of(client, office.sw_t1, case)
+    assert "Copy of what was supplied" in page
+    assert f'href="/documents/{document.pk}/"' in page

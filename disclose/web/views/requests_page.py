@@ -43,6 +43,8 @@ def request_queryset():
         "file_movements__by",
         "file_movements__subject",
         "identity_checks__checked_by",
+        "documents__uploaded_by",
+        "documents__subject",
     )
 
 

@@ -84,7 +84,7 @@ def test_the_requestor_receives_the_approved_items_attached_byte_for_byte(
     email = message_from_bytes(envelope.content, policy=policy.default)
     assert request.reference in email["Subject"]
     text = email.get_body(preferencelist=("plain",)).get_content()
-    assert "They are attached to this email." in text
+    assert "2 of them are attached to this email." in text
     assert "Police report (from Notts Police)" in text  # withheld, and said so
     attached = {part.get_filename(): part.get_content() for part in email.iter_attachments()}
     assert set(attached) == {"Child protection plan.pdf", "Letter to parents.docx"}

@@ -131,7 +131,7 @@ def _record_part(step: Step, part, sent, withheld, dispatch: Dispatch) -> None:
     if the CSM asked, the items in the person's documents."""
     request = step.request
     filed = _file_on_record(step, part, sent)
-    how = dispatch.get_method_display().lower()
+    how = "Cryptshare" if dispatch.method == Dispatch.Method.CRYPTSHARE else "secure email"
     if dispatch.transfer_reference:
         how += f" (transfer {dispatch.transfer_reference})"
     approvals = {
@@ -143,7 +143,7 @@ def _record_part(step: Step, part, sent, withheld, dispatch: Dispatch) -> None:
         for r in sent
     }
     approved = "; ".join(
-        f"approved by {name} on {_day(timezone.localtime(at))}: {why}"
+        f"approved by {name} on {_day(timezone.localtime(at))}: {why.rstrip('.')}"
         for name, at, why in approvals
     )
     note = (
@@ -201,6 +201,7 @@ def _tell_requestor(step: Step, dispatch: Dispatch, send, withhold) -> None:
         "withheld": withhold,
         "dispatch": dispatch,
         "subject_name": part.person.full_name if part and part.person else "",
+        "attached": sum(1 for r in send if r.document_id),
     }
     if dispatch.method == Dispatch.Method.SECURE_EMAIL:
         message = queue_secure_email(

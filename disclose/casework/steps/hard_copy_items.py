@@ -51,7 +51,7 @@ def confirm_third_party(
         answer = "agreed to" if confirmed else "did not agree to"
         step.case_note(
             part,
-            f"{role_words(actor)} recorded that {who} of {row.source} {answer} '{row.title}' "
+            f"{role_words(actor)} recorded that {who} ({row.source}) {answer} '{row.title}' "
             f"being sent to {step.request.requestor_name} "
             f"({HardCopyItem.How(how).label.lower()}, {_day(row.confirmed_on)}).",
         )

@@ -33,7 +33,6 @@ def outcomes(django_db_setup, django_db_blocker) -> dict[str, list[int | None]]:
             rank = found.index(labelled.expected) if labelled.expected in found else None
             ranks[labelled.kind].append(rank)
         transaction.set_rollback(True)
-    _print_table(ranks)
     return ranks
 
 
@@ -41,18 +40,25 @@ def _share(ranks: list[int | None], top: int) -> float:
     return sum(1 for r in ranks if r is not None and r < top) / len(ranks)
 
 
-def _print_table(ranks: dict[str, list[int | None]]) -> None:
+def _table(ranks: dict[str, list[int | None]]) -> str:
     everything = [r for kind in ranks.values() for r in kind]
-    print(f"\nSearch quality: {len(everything)} queries against {PEOPLE:,} people")
-    print(f"{'error kind':<28}{'queries':>8}{'top 5':>9}{'first':>9}")
-    for kind, kind_ranks in ranks.items():
-        print(
+    lines = [
+        f"Search quality: {len(everything)} queries against {PEOPLE:,} people",
+        f"{'error kind':<28}{'queries':>8}{'top 5':>9}{'first':>9}",
+    ]
+    for kind, kind_ranks in [*ranks.items(), ("all", everything)]:
+        lines.append(
             f"{kind:<28}{len(kind_ranks):>8}"
             f"{_share(kind_ranks, 5):>9.1%}{_share(kind_ranks, 1):>9.1%}"
         )
-    print(
-        f"{'all':<28}{len(everything):>8}{_share(everything, 5):>9.1%}{_share(everything, 1):>9.1%}"
-    )
+    return "\n".join(lines)
+
+
+def test_the_figures_are_printed_for_every_error_kind(outcomes, record_property):
+    table = _table(outcomes)
+    print(f"\n{table}")
+    record_property("summary", table)  # shown at the end of the run by tests/conftest.py
+    assert all(kind in table for kind in MAKERS)
 
 
 def test_every_error_kind_is_tried_at_least_300_times(outcomes):

@@ -58,11 +58,20 @@ def waiting_on(user: Staff) -> list[WorkRow]:
                 WorkRow(
                     case.reference,
                     _names(case.subjects.all()),
-                    needed_for(case.state),
+                    _intake_needed(case),
                     case.received,
                 )
             )
     return _sorted(rows)
+
+
+def _intake_needed(case) -> str:
+    """Section 1, in order: identity, match every subject, share, forward."""
+    if case.state == states.IDENTITY_VERIFIED:
+        if all(s.matched for s in case.subjects.all()):
+            return "Share basic information"
+        return "Match the subjects to the records"
+    return needed_for(case.state)
 
 
 def team_work(user: Staff) -> list[WorkRow] | None:

@@ -34,7 +34,7 @@ PART_STATES = {
 NEEDED = {
     states.RECEIVED: "Check the requestor's identity",
     states.IDENTITY_NOT_VERIFIED: "Check the requestor's identity again, or close",
-    states.IDENTITY_VERIFIED: "Match the subjects and share basic information",
+    states.IDENTITY_VERIFIED: "Match the subjects to the records",
     states.BASIC_INFORMATION_SHARED: "Forward the request",
     states.AWAITING_DECISION: "Decide whether to share",
     states.AWAITING_ALLOCATION: "Allocate to a social worker",
@@ -107,7 +107,7 @@ def timeline_item(event, names: dict[str, str]) -> TimelineItem:
     title = _event_title(event.event_type, detail)
     lines = []
     numbers = detail.get("subjects") or []
-    if numbers:
+    if numbers and not detail.get("routes"):
         lines.append("Subject " + ", ".join(str(n) for n in numbers))
     for key, words in (("route", "Route"), ("reason", "Reason")):
         if detail.get(key):

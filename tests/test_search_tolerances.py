@@ -63,6 +63,13 @@ def test_a_dropped_letter_in_a_forename_still_finds_the_person(crowd):
     assert first(forename="Jennfer", surname="Walsh").person == person
 
 
+def test_a_forename_and_surname_typed_the_other_way_round_find_the_person(crowd):
+    grace = make_person("Grace", "Thompson", DOB)
+    match = first(forename="Thompson", surname="Grace")
+    assert match.person == grace
+    assert match.reasons[0] == "Forename and surname the other way round"
+
+
 def test_a_nickname_finds_the_formal_name(crowd):
     william = make_person("William", "Harris", DOB)
     match = first(forename="Bill", surname="Harris", dob=DOB)

@@ -61,9 +61,11 @@ def _strict_keys(query: Query) -> dict[str, set[str]]:
         ):
             keys[kind].add(key)
     if query.surname_parts and query.forename_word:
-        for kind, key in name_keys(query.forename, query.surname, query=True):
-            if kind == "sf":
-                keys[kind].add(key)
+        # Both ways round: names typed into each other's boxes are a common slip.
+        both_ways = name_keys(query.forename, query.surname, query=True) | name_keys(
+            query.surname, query.forename, query=True
+        )
+        keys["sf"].update(key for kind, key in both_ways if kind == "sf")
     elif query.surname_parts and not query.dob:
         keys["s"].update(surname_keys(query.surname))
     return keys

@@ -145,7 +145,16 @@ def _best_name(query: Query, candidate: Candidate) -> tuple[float, list[str]]:
             shown = " ".join(p for p in (forename, surname) if p)
             label = OTHER_NAME_LABELS.get(name_type, "Other name")
             best = (score, [f"{label} {shown}", *reasons])
-    return best
+    return max(best, _names_swapped(query, candidate), key=lambda b: b[0])
+
+
+def _names_swapped(query: Query, candidate: Candidate) -> tuple[float, list[str]]:
+    """The forename typed in the surname box and the surname in the forename box."""
+    if not (query.forename_word and query.surname_parts):
+        return 0.0, []
+    swapped = Query(forename=query.surname, surname=query.forename)
+    score, reasons = _name_score(swapped, candidate.forename, candidate.surname)
+    return score * 0.95, ["Forename and surname the other way round", *reasons]
 
 
 def score(query: Query, candidate: Candidate) -> tuple[float, list[str]]:

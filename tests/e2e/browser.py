@@ -5,9 +5,11 @@ screenshots go to test-output/screenshots/, which git ignores.
 """
 
 import json
+import os
 import re
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Page
 
 from .remote import expect
@@ -16,6 +18,28 @@ REPO = Path(__file__).resolve().parents[2]
 AXE_JS = REPO / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = REPO / "test-output" / "screenshots"
 PASSWORD = "a-long-synthetic-passphrase"
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def require(path: Path, why: str) -> None:
+    """Skip the journeys when path is missing, except in CI (CI=true), where fail."""
+    if path.exists():
+        return
+    message = f"{path} is missing: {why}"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{message}. CI must run the browser journeys, never skip them.")
+    pytest.skip(f"{message}. Browser journeys skipped.")
+
 
 # Issue 5: zero serious or critical violations on every page a journey visits.
 FAILING_IMPACTS = ("serious", "critical")

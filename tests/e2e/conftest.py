@@ -6,9 +6,7 @@ the test database, so journeys see the data a test makes. Debian's Chromium is u
 skipped locally, but fail in CI (CI=true), where .ci/run installs it.
 """
 
-import os
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from django.contrib.auth.hashers import make_password
@@ -17,35 +15,15 @@ from faker import Faker
 from disclose.records.models import Role, Staff
 
 from . import remote
-from .browser import AXE_JS, PASSWORD
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def _require(path: Path, why: str) -> None:
-    if path.exists():
-        return
-    message = f"{path} is missing: {why}"
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"{message}. CI must run the browser journeys, never skip them.")
-    pytest.skip(f"{message}. Browser journeys skipped.")
+from .browser import AXE_JS, CHROMIUM, CHROMIUM_ARGS, PASSWORD, require
 
 
 @pytest.fixture(scope="session")
 def chromium() -> Iterator:
     """Chromium, launched once for this test process (each xdist worker has its own),
     driven from Playwright's own thread (see remote.py)."""
-    _require(CHROMIUM, "install Debian's chromium (apt-get install chromium) to run the journeys")
-    _require(AXE_JS, "run `make install` to fetch axe-core from npm")
+    require(CHROMIUM, "install Debian's chromium (apt-get install chromium) to run the journeys")
+    require(AXE_JS, "run `make install` to fetch axe-core from npm")
     from playwright.sync_api import sync_playwright
 
     playwright = remote.run(lambda: sync_playwright().start())

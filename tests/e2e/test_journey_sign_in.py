@@ -14,9 +14,14 @@ def test_a_wrong_password_shows_the_error_summary_then_the_right_one_lands_on_my
     expect(page.get_by_role("heading", level=1)).to_have_text("Sign in to Disclose")
     assert_accessible(page)
     screenshot(page, "sign-in")
+    # GOV.UK Frontend's JavaScript has started: the password can be shown.
+    expect(page.locator("body")).to_have_class(re.compile(r"\bgovuk-frontend-supported\b"))
+    password = page.get_by_label("Password", exact=True)
+    password.fill("not-the-password")
+    page.get_by_role("button", name="Show password").click()
+    expect(password).to_have_attribute("type", "text")
 
     page.get_by_label("Username").fill("scimt.officer")
-    page.get_by_label("Password", exact=True).fill("not-the-password")
     page.get_by_role("button", name="Sign in").click()
 
     summary = page.locator(".govuk-error-summary")
@@ -42,12 +47,3 @@ def test_a_wrong_password_shows_the_error_summary_then_the_right_one_lands_on_my
     expect(current).to_have_attribute("aria-current", "page")
     assert_accessible(page)
     screenshot(page, "my-work")
-
-
-def test_the_password_can_be_shown_once_javascript_has_started(page, staff):
-    page.goto("/sign-in/")
-    password = page.get_by_label("Password", exact=True)
-    password.fill("typed")
-    page.get_by_role("button", name="Show password").click()
-    expect(password).to_have_attribute("type", "text")
-    expect(page.locator("body")).to_have_class(re.compile(r"\bgovuk-frontend-supported\b"))

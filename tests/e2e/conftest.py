@@ -70,7 +70,8 @@ def staff(transactional_db, django_db_serialized_rollback, settings) -> dict[str
 @pytest.fixture
 def page(chromium, live_server, staff) -> Iterator:
     """A new browser context and page on the live app. Fails the test if any file the
-    page loads (CSS, JavaScript, images, fonts) is missing or any script throws."""
+    page loads (CSS, JavaScript, images, fonts) is missing, any script throws or the
+    browser reports an error on the console."""
     context = chromium.new_context(
         base_url=live_server.url, locale="en-GB", timezone_id="Europe/London"
     )
@@ -78,6 +79,16 @@ def page(chromium, live_server, staff) -> Iterator:
     page = context.new_page()
     problems: list[str] = []
     page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
+    # Console errors include a Content Security Policy's refusals; failed loads are
+    # reported below with their address, and a 403 or 404 page is the journey's own.
+    page.on(
+        "console",
+        lambda message: (
+            message.type == "error"
+            and not message.text.startswith("Failed to load resource")
+            and problems.append(f"console error: {message.text}")
+        ),
+    )
     # A request cut short by the next navigation (ERR_ABORTED) is not a problem.
     page.on(
         "requestfailed",

@@ -53,3 +53,28 @@ def test_the_police_are_told_the_annex_and_legal_services_are_told_of_the_reques
     (message,) = [m for m in trail["messages"] if m["kind"] == "contact_legal_services"]
     assert "Annex C" in message["text"]
     assert {"to": "legal1", "kind": "hard_copies_police"} in trail["notifications"]
+
+
+def test_hard_copy_expectations_that_do_not_hold_say_what_happened():
+    trail = {
+        "request": {"state": "forwarded", "assignee": None},
+        "subjects": [],
+        "steps": [],
+        "case_notes": [],
+        "messages": [],
+        "holdings": [],
+        "notifications": [],
+        "disclosures": [],
+        "audit": {"chain_verified": True},
+        "hard_copies": [{"title": "CP plan", "third_party": False, "status": "withheld"}],
+        "dispatches": [{"by": "bs1", "method": "secure_email", "items": ["Assessment"]}],
+    }
+    found = failures(
+        {"hard_copies": {"CP plan": "dispatched"}, "dispatches": [["Assessment", "CP plan"]]},
+        trail,
+    )
+    assert found == [
+        "expect.hard_copies: 'CP plan' is 'withheld', expected 'dispatched'",
+        "expect.dispatches: the dispatches sent [['Assessment']], expected "
+        "[['Assessment', 'CP plan']]",
+    ]

@@ -205,14 +205,14 @@ def _disclosures(wanted: list, logged: list[dict]) -> list[str]:
 
 def _hard_copies(expect: dict[str, Any], trail: dict[str, Any]) -> list[str]:
     found = []
-    statuses = {item["title"]: item["status"] for item in trail["hard_copies"]}
+    statuses = {item["title"]: item["status"] for item in trail.get("hard_copies", [])}
     for title, status in (expect.get("hard_copies") or {}).items():
         if statuses.get(str(title)) != status:
             found.append(
                 f"expect.hard_copies: '{title}' is {statuses.get(str(title))!r}, expected {status!r}"
             )
     if "dispatches" in expect:
-        sent = [list(d["items"]) for d in trail["dispatches"]]
+        sent = [list(d["items"]) for d in trail.get("dispatches", [])]
         wanted = [list(items) for items in expect["dispatches"] or []]
         if sent != wanted:
             found.append(f"expect.dispatches: the dispatches sent {sent}, expected {wanted}")

@@ -52,6 +52,17 @@ def test_every_page_loads_the_design_system_through_its_own_static_files(client)
     assert not re.search(r"""(url\(|from )["']?(https?:)?//""", css + js)
 
 
+def test_every_icon_moj_frontend_looks_for_outside_static_is_pointed_at_its_served_copy(client):
+    _, _, moj = fetch(client, "/static/moj/moj-frontend.min.css")
+    _, _, ours = fetch(client, "/static/web/disclose.css")
+    icons = set(re.findall(r"url\(/assets/images/([\w.-]+)\)", moj))
+    assert len(icons) >= 10
+    for icon in sorted(icons):
+        assert f'url("../moj/assets/images/{icon}")' in ours, icon
+        status, kind, _ = fetch(client, f"/static/moj/assets/images/{icon}")
+        assert (status, kind) == (200, "image/svg+xml"), icon
+
+
 class ScriptFinder(HTMLParser):
     """Collects what a policy without 'unsafe-inline' would block: inline scripts and
     event-handler attributes."""

@@ -130,6 +130,8 @@ STATICFILES_DIRS = [
 
 # Documents live outside the web root, under generated names.
 DOCUMENTS_ROOT = Path(env_str("DISCLOSE_DOCUMENTS_DIR", str(DATA_DIR / "documents")))
+# The largest document accepted for upload, in bytes (issue 4): 20 MB unless set.
+DISCLOSE_MAX_UPLOAD_BYTES = env_int("DISCLOSE_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
 
 # Sessions: cookie only over HTTPS in production, never readable by scripts.
 SESSION_COOKIE_HTTPONLY = True

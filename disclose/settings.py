@@ -44,7 +44,13 @@ INSTALLED_APPS = [
     "disclose.audit",
     "disclose.casework",
     "disclose.web",
+    "django_tasks",
+    "django_tasks_db",
 ]
+
+# Background jobs (reminders, issue 7) wait in the database and run in
+# `disclose run-worker`, which `make run` starts beside the server.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -18,6 +18,7 @@ documents (upload and download, not steps of the procedure) in steps/documents.p
 """
 
 from .errors import StepRefused
+from .steps.clock import extend, restart_clock, stop_clock
 from .steps.decisions import allocate, decide
 from .steps.dispatch import dispatch_hard_copies
 from .steps.documents import DocumentNotFound, download_document, upload_document
@@ -56,6 +57,10 @@ VERBS = {
     "confirm_third_party": confirm_third_party,
     "attach_hard_copy_file": attach_hard_copy_file,
     "dispatch_hard_copies": dispatch_hard_copies,
+    # Time limits (issue 7).
+    "stop_clock": stop_clock,
+    "restart_clock": restart_clock,
+    "extend": extend,
 }
 
 __all__ = [
@@ -70,6 +75,7 @@ __all__ = [
     "decide_hard_copies",
     "dispatch_hard_copies",
     "download_document",
+    "extend",
     "forward",
     "match_subject",
     "pass_to_csm",
@@ -78,9 +84,11 @@ __all__ = [
     "request_hard_copies",
     "request_microfilm",
     "request_paper_files",
+    "restart_clock",
     "retrieve_files",
     "return_files",
     "share_basic_information",
+    "stop_clock",
     "supply_information",
     "triage",
     "upload_document",

@@ -65,6 +65,12 @@ _BEFORE_FORWARD = frozenset(
 )
 _VERIFIED = frozenset({IDENTITY_VERIFIED, BASIC_INFORMATION_SHARED})
 _AFTER_SUPPLY = frozenset({FORWARDED, CLOSED})  # hard copies (2.2)
+# Who may hold a part once forwarded, and the part states in which its clock runs
+# (supplied: hard copies may still be waiting, 2.2).
+_HOLDERS = frozenset({"csm", "team_manager", "social_worker"})
+_CLOCK_PART_STATES = frozenset(
+    {AWAITING_DECISION, AWAITING_ALLOCATION, ALLOCATED, IDENTITY_REVERIFIED, SUPPLIED}
+)
 
 
 @dataclass(frozen=True)
@@ -161,6 +167,17 @@ STEPS: dict[str, Step] = {
         {"social_worker", "business_support"}, _AFTER_SUPPLY, "2.2", {SUPPLIED}
     ),
     "dispatch_hard_copies": _step({"business_support"}, _AFTER_SUPPLY, "2.2"),
+    # Time limits (issue 7): the clock stops while waiting on the requestor, and
+    # a due date may be extended. Before forward the SCIMT officer, who holds
+    # the request, does it for the whole request; after, each part's holder.
+    **{
+        verb: _step({"scimt_officer"}, _BEFORE_FORWARD, "1")
+        for verb in ("stop_clock", "restart_clock", "extend")
+    },
+    **{
+        verb: _step(_HOLDERS, {FORWARDED}, "2.1", _CLOCK_PART_STATES, holder_only=True)
+        for verb in ("stop_part_clock", "restart_part_clock", "extend_part")
+    },
 }
 
 # Routes on which the allocated worker must verify the requestor again before

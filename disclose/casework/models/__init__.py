@@ -15,13 +15,16 @@ from .requests import (
     Request,
     RequestSubject,
 )
+from .time_limits import ClockStop, Extension, Reminder, Stage
 
 __all__ = [
     "Agency",
     "Channel",
+    "ClockStop",
     "Disclosure",
     "Dispatch",
     "Document",
+    "Extension",
     "Extent",
     "FileMovement",
     "HardCopyItem",
@@ -31,9 +34,11 @@ __all__ = [
     "Message",
     "MessageKind",
     "ReferenceCounter",
+    "Reminder",
     "Request",
     "RequestSubject",
     "SendStatus",
+    "Stage",
     "StaffNotification",
     "SuppliedInformation",
 ]

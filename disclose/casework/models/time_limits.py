@@ -1,0 +1,112 @@
+"""Time limits (issue 7): the clock stopped and restarted, extensions, and the
+reminders sent about them.
+
+The limits themselves are in the council profile (CouncilProfile.time_limits);
+due dates are worked out when read (casework/deadlines.py), never stored, so a
+changed limit or a new bank holiday applies at once.
+"""
+
+from django.conf import settings
+from django.db import models
+
+from .messages import SendStatus
+from .requests import Request, RequestSubject
+
+
+class Stage(models.TextChoices):
+    # The keys of CouncilProfile.time_limits.
+    ACKNOWLEDGE = "acknowledge", "Acknowledge the request"
+    BASIC_FACTS = "basic_facts", "Share the basic facts"
+    CSM_DECISION = "csm_decision", "CSM's decision"
+    SUPPLY = "supply", "Supply the information"
+    HARD_COPIES = "hard_copies", "Hard copies"
+
+
+class ClockStop(models.Model):
+    """The clock stopped while waiting on the requestor, and when it restarted.
+
+    On the whole request before it is forwarded (the SCIMT officer), or on one
+    part after (its holder). Days while it is stopped do not count."""
+
+    class Reason(models.TextChoices):
+        CONSENT = "consent", "Awaiting consent"
+        CLARIFICATION = "clarification", "Awaiting clarification"
+        IDENTITY = "identity", "Awaiting proof of identity"
+
+    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="clock_stops")
+    subject = models.ForeignKey(
+        RequestSubject, null=True, blank=True, on_delete=models.CASCADE, related_name="clock_stops"
+    )
+    reason = models.CharField(max_length=20, choices=Reason.choices)
+    note = models.TextField(blank=True)
+    stopped_on = models.DateField()
+    stopped_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    stopped_at = models.DateTimeField()
+    restarted_on = models.DateField(null=True, blank=True)
+    restarted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    restarted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["stopped_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_reason_display()} from {self.stopped_on}"
+
+
+class Extension(models.Model):
+    """A stage's due date moved: who, when, the new date and why."""
+
+    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="extensions")
+    subject = models.ForeignKey(
+        RequestSubject, null=True, blank=True, on_delete=models.CASCADE, related_name="extensions"
+    )
+    stage = models.CharField(max_length=20, choices=Stage.choices)
+    previous_due = models.DateField(null=True, blank=True)
+    new_due = models.DateField()
+    reason = models.TextField()
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_stage_display()} to {self.new_due}"
+
+
+class Reminder(models.Model):
+    """One reminder email, kept whatever happens to it. `key` is unique, so a
+    job run twice (or by two workers at once) never sends the same one twice."""
+
+    class Kind(models.TextChoices):
+        DUE_SOON = "due_soon", "Due soon"
+        OVERDUE = "overdue", "Overdue: to the manager"
+        DIGEST = "digest", "Daily digest"
+
+    key = models.CharField(max_length=200, unique=True)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    staff = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reminders"
+    )
+    request = models.ForeignKey(
+        Request, null=True, blank=True, on_delete=models.CASCADE, related_name="reminders"
+    )
+    stage = models.CharField(max_length=20, choices=Stage.choices, blank=True)
+    due = models.DateField(null=True, blank=True)
+    to_address = models.EmailField(blank=True)
+    subject_line = models.CharField(max_length=200)
+    text = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(max_length=12, choices=SendStatus.choices, default=SendStatus.QUEUED)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} to {self.to_address or self.staff_id}"

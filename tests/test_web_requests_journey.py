@@ -109,5 +109,7 @@ def test_the_spec_example_runs_from_intake_to_close_in_the_pages():
     assert case.state == "closed"
     assert Holding.objects.get(pk=holding.pk).status == "in_storage"
     assert "Request closed" in page and "Closed" in page
-    assert "Nothing for you to do on this request now." in page
+    # Closed, but hard copies may still be asked for once information is supplied (2.2).
+    actions = page[page.index("What you can do now") : page.index("Who the request is about")]
+    assert "Close the request" not in actions and "Ask for hard copies" in page
     assert verify().ok

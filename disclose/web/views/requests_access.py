@@ -13,7 +13,15 @@ from django.db.models import Q
 from django.http import Http404
 
 from disclose.audit.models import AuditEvent
-from disclose.casework.models import FileMovement, Request, RequestSubject, StaffNotification
+from disclose.casework.models import (
+    FileMovement,
+    HardCopyItem,
+    HardCopyList,
+    Request,
+    RequestSubject,
+    StaffNotification,
+)
+from disclose.procedure import hard_copies as hard_copy_rules
 from disclose.procedure import states
 from disclose.procedure.states import Actor, Part, check_step
 from disclose.records.models import Holding, Staff
@@ -33,7 +41,14 @@ _PART_STEPS = (
     "request_paper_files",
     "request_microfilm",
     "supply_information",
+    # Hard copies (2.2), once the information has been supplied.
+    "request_hard_copies",
+    "decide_hard_copies",
+    "reassign_hard_copy_approval",
+    "confirm_third_party",
+    "attach_hard_copy_file",
 )
+_UPLOADERS = frozenset({"scimt_officer", "social_worker", "team_manager", "csm"})
 
 
 def actor_for(user: Staff) -> Actor:
@@ -102,17 +117,25 @@ class Actions:
 
 
 def allowed_actions(
-    user: Staff, request: Request, subjects: list[RequestSubject], movements: list[FileMovement]
+    user: Staff,
+    request: Request,
+    subjects: list[RequestSubject],
+    movements: list[FileMovement],
+    hard_copy_lists: list[HardCopyList] = (),
+    documents: int = 0,
 ) -> Actions:
     """Ask the procedure (states.check_step) about every step, and add the
     object checks the services make, so a button shown is a step that will
-    go ahead. `subjects` come with person__holdings prefetched."""
+    go ahead. `subjects` come with person__holdings prefetched, the lists with
+    their items and approver."""
     actor = actor_for(user)
     actions = Actions()
 
     def ok(verb: str, subject: RequestSubject | None = None) -> bool:
         part = part_for(subject) if subject is not None else None
         return check_step(verb, actor, request_state=request.state, part=part) is None
+
+    copies = HardCopies(user, actor, hard_copy_lists, documents)
 
     all_matched = all(s.matched for s in subjects)
     if request.state == states.RECEIVED and not request.triaged_at and ok("triage"):
@@ -125,7 +148,9 @@ def allowed_actions(
         actions.request.append("forward")
     for subject in subjects:
         actions.parts[subject.number] = [
-            verb for verb in _PART_STEPS if ok(verb, subject) and _has_holding(verb, subject)
+            verb
+            for verb in _PART_STEPS
+            if ok(verb, subject) and _has_holding(verb, subject) and copies.ready(verb, subject)
         ]
     latest = _latest_movements(movements)
     for holding_id, movement in latest.items():
@@ -135,9 +160,85 @@ def allowed_actions(
         if movement.kind != FileMovement.Kind.RETURNED and ok("return_files"):
             verbs.append("return_files")
         actions.holdings[holding_id] = verbs
+    if ok("dispatch_hard_copies") and copies.sendable():
+        actions.request.append("dispatch_hard_copies")
+    if _may_upload(user, actor, request, subjects, copies):
+        actions.request.append("upload_document")
     if _may_close(user, actor, request, subjects, latest, ok):
         actions.request.append("close")
     return actions
+
+
+@dataclass
+class HardCopies:
+    """The object checks of the hard-copy steps (casework/steps/hard_cop*.py)."""
+
+    user: Staff
+    actor: Actor
+    lists: list[HardCopyList]
+    documents: int
+
+    def _items(self, subject: RequestSubject) -> list[HardCopyItem]:
+        return [i for lst in self.lists if lst.subject_id == subject.pk for i in lst.items.all()]
+
+    def _waiting(self, subject: RequestSubject) -> list[HardCopyList]:
+        return [
+            lst
+            for lst in self.lists
+            if lst.subject_id == subject.pk and lst.state == hard_copy_rules.AWAITING_APPROVAL
+        ]
+
+    def _own(self, subject: RequestSubject) -> bool:
+        # Business support serve every request; a social worker only their own.
+        if "business_support" in self.actor.roles:
+            return True
+        return self.user.pk in (subject.worker_id, subject.assignee_id)
+
+    def ready(self, verb: str, subject: RequestSubject) -> bool:
+        if verb == "decide_hard_copies":
+            return any(lst.approver_id == self.user.pk for lst in self._waiting(subject))
+        if verb == "reassign_hard_copy_approval":
+            return any(
+                lst.approver is not None and not lst.approver.is_active
+                for lst in self._waiting(subject)
+            )
+        if verb == "confirm_third_party":
+            return self._own(subject) and any(
+                i.third_party and i.confirmed is None and i.status in hard_copy_rules.CONFIRMABLE
+                for i in self._items(subject)
+            )
+        if verb == "attach_hard_copy_file":
+            statuses = set(hard_copy_rules.SENDABLE)
+            if "business_support" not in self.actor.roles:
+                statuses.add(hard_copy_rules.AWAITING_APPROVAL)
+            return (
+                self._own(subject)
+                and self.documents > 0
+                and any(i.status in statuses and not i.document_id for i in self._items(subject))
+            )
+        return True
+
+    def sendable(self) -> bool:
+        facts = [
+            hard_copy_rules.ItemFacts(i.title, i.status, i.third_party, i.confirmed, key=i.pk)
+            for lst in self.lists
+            for i in lst.items.all()
+        ]
+        return hard_copy_rules.plan_dispatch(facts).refusal is None
+
+
+def _may_upload(user, actor, request, subjects, copies: HardCopies) -> bool:
+    """As casework's upload_document: business support once copies are
+    approved; otherwise the SCIMT officer who logged it or someone holding a part."""
+    approved = {*hard_copy_rules.SENDABLE, hard_copy_rules.DISPATCHED}
+    if "business_support" in actor.roles and any(
+        i.status in approved for lst in copies.lists for i in lst.items.all()
+    ):
+        return True
+    holds = request.owner_id == user.pk or any(
+        user.pk in (s.assignee_id, s.worker_id) for s in subjects
+    )
+    return bool(actor.roles & _UPLOADERS) and holds
 
 
 def _has_holding(verb: str, subject: RequestSubject) -> bool:

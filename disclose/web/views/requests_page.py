@@ -15,7 +15,7 @@ from django.shortcuts import render
 
 from disclose.audit.log import record_access
 from disclose.audit.models import AuditEvent
-from disclose.casework.models import Request, RequestSubject
+from disclose.casework.models import HardCopyList, Request, RequestSubject
 from disclose.records.models import CaseNote, Staff
 
 from . import requests_words as words
@@ -45,6 +45,15 @@ def request_queryset():
         "identity_checks__checked_by",
         "documents__uploaded_by",
         "documents__subject",
+        Prefetch("hard_copy_lists", queryset=_hard_copy_lists()),
+    )
+
+
+def _hard_copy_lists():
+    return (
+        HardCopyList.objects.select_related("subject", "approver", "listed_by")
+        .prefetch_related("items__document")
+        .order_by("id")
     )
 
 
@@ -53,7 +62,10 @@ def request_detail(request: HttpRequest, reference: str) -> HttpResponse:
     case = get_request_for_user(request.user, reference, request_queryset())
     subjects = list(case.subjects.all())
     movements = list(case.file_movements.all())
-    actions = allowed_actions(request.user, case, subjects, movements)
+    hard_copy_lists = list(case.hard_copy_lists.all())
+    actions = allowed_actions(
+        request.user, case, subjects, movements, hard_copy_lists, len(case.documents.all())
+    )
     record_access(
         event_type="request_viewed",
         actor=request.user,
@@ -67,6 +79,7 @@ def request_detail(request: HttpRequest, reference: str) -> HttpResponse:
         "actions": actions,
         "request_buttons": _buttons(actions.request),
         "movements": movements,
+        "hard_copy_lists": hard_copy_lists,
         "holding_buttons": _holding_buttons(movements, actions),
         "case_notes": CaseNote.objects.filter(request_reference=case.reference)
         .select_related("author", "person")

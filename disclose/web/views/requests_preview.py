@@ -78,3 +78,12 @@ def routes(case: Request, part=None) -> dict:
             )
         )
     return {"routes": rows, "all_matched": all(s.matched for s in subjects)}
+
+
+def hard_copies(case: Request, part=None) -> dict:
+    """2.2: the lists of hard copies, with each item and where it is now."""
+    lists = case.hard_copy_lists.select_related("subject", "approver", "listed_by")
+    if part is not None:
+        lists = lists.filter(subject=part)
+    lists = lists.prefetch_related("items__document").order_by("id")
+    return {"hard_copy_lists": list(lists)}

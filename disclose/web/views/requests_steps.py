@@ -16,10 +16,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from disclose.casework import services
+from disclose.casework.document_store import ALLOWED_WORDS
 from disclose.casework.errors import StepRefused
 from disclose.casework.models import Request, RequestSubject
+from disclose.procedure.hard_copies import check_hard_copy_step
+from disclose.procedure.states import STEPS as STEP_RULES
 from disclose.procedure.states import check_step
 from disclose.records.models import Holding
+from disclose.web import forms_hard_copies as hc
 from disclose.web import forms_requests as f
 
 from . import requests_preview as preview
@@ -162,7 +166,85 @@ STEPS: dict[str, StepPage] = {
         "Recorded as returned to storage",
         level="holding",
     ),
+    # Hard copies and documents (2.2, and the note at the end of section 1).
+    "request-hard-copies": StepPage(
+        services.request_hard_copies,
+        "Ask for hard copies",
+        hc.HardCopyListForm,
+        "Send the list for approval",
+        "The list of hard copies has been sent for approval",
+        level="part",
+        template="web/requests/steps/hard_copy_list.html",
+    ),
+    "decide-hard-copies": StepPage(
+        services.decide_hard_copies,
+        "Decide on hard copies",
+        hc.DecideHardCopiesForm,
+        "Record decision",
+        "Decision on hard copies recorded",
+        level="part",
+        template="web/requests/steps/decide_hard_copies.html",
+        context=preview.hard_copies,
+    ),
+    "reassign-hard-copy-approval": StepPage(
+        services.reassign_hard_copy_approval,
+        "Reassign the decision on hard copies",
+        hc.ReassignApprovalForm,
+        "Reassign",
+        "The decision on hard copies has been reassigned",
+        level="part",
+        template="web/requests/steps/form.html",
+        context=preview.hard_copies,
+    ),
+    "confirm-third-party": StepPage(
+        services.confirm_third_party,
+        "Record a third party's answer",
+        hc.ConfirmThirdPartyForm,
+        "Save",
+        "The third party's answer has been recorded",
+        level="part",
+        template="web/requests/steps/confirm_third_party.html",
+    ),
+    "attach-hard-copy-file": StepPage(
+        services.attach_hard_copy_file,
+        "Attach a file to a hard copy",
+        hc.AttachFileForm,
+        "Attach",
+        "File attached",
+        level="part",
+        template="web/requests/steps/form.html",
+    ),
+    "dispatch-hard-copies": StepPage(
+        services.dispatch_hard_copies,
+        "Send the hard copies",
+        hc.DispatchForm,
+        "Send",
+        "Hard copies sent",
+        template="web/requests/steps/form.html",
+        warning="Third-party information its agency has not confirmed is held back (2.2).",
+        context=preview.hard_copies,
+    ),
+    "upload-document": StepPage(
+        services.upload_document,
+        "Upload a document",
+        hc.UploadForm,
+        "Upload",
+        "Document uploaded",
+        template="web/requests/steps/upload.html",
+        context=lambda case, part: {"upload_types": f"{ALLOWED_WORDS}."},
+    ),
 }
+
+HARD_COPY_VERBS = frozenset(
+    {
+        "request_hard_copies",
+        "decide_hard_copies",
+        "reassign_hard_copy_approval",
+        "confirm_third_party",
+        "attach_hard_copy_file",
+        "dispatch_hard_copies",
+    }
+)
 
 # The page for each verb (requests_words.STEP_BUTTONS), for the request page's links.
 SLUGS = {slug.replace("-", "_"): slug for slug in STEPS}
@@ -178,8 +260,10 @@ def step(
     case = get_request_for_user(request.user, reference)
     part = _part(case, number) if number is not None else None
     held = get_object_or_404(Holding, pk=holding) if holding is not None else None
+    posted = request.method == "POST"
     form = page.form(
-        request.POST if request.method == "POST" else None,
+        request.POST if posted else None,
+        request.FILES if posted else None,
         request=case,
         part=part,
         actor=request.user,
@@ -208,7 +292,10 @@ def step(
 
 def _refusal(user, case: Request, part: RequestSubject | None, slug: str) -> str:
     verb = slug.replace("-", "_")
-    found = check_step(
+    if verb not in STEP_RULES:
+        return ""  # not a step of the state machine (an upload): the service decides
+    check = check_hard_copy_step if verb in HARD_COPY_VERBS else check_step
+    found = check(
         verb,
         actor_for(user),
         request_state=case.state,

@@ -59,6 +59,13 @@ STEP_BUTTONS = {
     "supply_information": "Supply information",
     "retrieve_files": "Record as retrieved",
     "return_files": "Record as returned to storage",
+    "request_hard_copies": "Ask for hard copies",
+    "decide_hard_copies": "Decide on hard copies",
+    "reassign_hard_copy_approval": "Reassign the decision on hard copies",
+    "confirm_third_party": "Record a third party's answer",
+    "attach_hard_copy_file": "Attach a file to a hard copy",
+    "dispatch_hard_copies": "Send the hard copies",
+    "upload_document": "Upload a document",
 }
 
 _EVENTS = {
@@ -75,6 +82,12 @@ _EVENTS = {
     "return_files": "Files returned to storage",
     "supply_information": "Information supplied",
     "close": "Request closed",
+    "request_hard_copies": "Hard copies asked for",
+    "reassign_hard_copy_approval": "Decision on hard copies reassigned",
+    "confirm_third_party": "Third party's answer recorded",
+    "attach_hard_copy_file": "File attached to a hard copy",
+    "dispatch_hard_copies": "Hard copies sent",
+    "upload_document": "Document uploaded",
 }
 
 
@@ -131,6 +144,9 @@ def _event_title(event_type: str, detail: dict) -> str:
         return f"Identity not verified{again}"
     if event_type == "decide":
         return "Approved by the CSM" if detail.get("decision") == "approve" else "Declined"
+    if event_type == "decide_hard_copies":
+        approved = detail.get("decision") == "approve"
+        return "Hard copies approved" if approved else "Hard copies refused"
     if event_type == "match_subject" and detail.get("known") is False:
         return "Subject recorded as not known"
     return _EVENTS.get(event_type, event_type.replace("_", " ").capitalize())

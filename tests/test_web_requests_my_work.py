@@ -81,3 +81,24 @@ def test_my_work_reads_the_same_number_of_queries_however_many_requests(client, 
     for _ in range(4):
         forwarded(office, office.closed_case(office.t0), office.closed_case(office.t0))
     assert count() == few
+
+
+def test_hard_copies_wait_on_the_approving_csm_then_on_business_support(client, office):
+    case = forwarded(office, office.closed_case(), requestor_agency="cafcass")
+    services.decide(actor=office.csm_t1, request=case, decision="approve", reason="Specific.")
+    services.allocate(actor=office.tm_t1, request=case, worker=office.sw_t1)
+    services.verify_identity(
+        actor=office.sw_t1, request=case, method="call_back", outcome="verified"
+    )
+    services.supply_information(actor=office.sw_t1, request=case, summary="Dates.")
+    services.request_hard_copies(
+        actor=office.sw_t1, request=case, items=[{"title": "Core assessment"}]
+    )
+    assert "Decide on hard copies" in my_work(client, office.csm_t1)
+    assert "Produce and send" not in my_work(client, office.bs)
+    services.decide_hard_copies(
+        actor=office.csm_t1, request=case, decision="approve", reason="Court bundle."
+    )
+    assert "Decide on hard copies" not in my_work(client, office.csm_t1)
+    files = my_work(client, office.bs)
+    assert "Produce and send the approved hard copies" in files and case.reference in files

@@ -12,7 +12,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from disclose.casework import selectors
-from disclose.casework.models import FileMovement, RequestSubject
+from disclose.casework.models import FileMovement, HardCopyItem, HardCopyList, RequestSubject
+from disclose.procedure import hard_copies as hard_copy_rules
 from disclose.procedure import states
 from disclose.records.models import Staff
 
@@ -52,6 +53,15 @@ def waiting_on(user: Staff) -> list[WorkRow]:
         rows.append(
             WorkRow(case.reference, _names(case.subjects.all()), "Close the request", case.received)
         )
+    for hard_copy_list in hard_copies_to_decide(user):
+        rows.append(
+            WorkRow(
+                hard_copy_list.request.reference,
+                _name(hard_copy_list.subject),
+                "Decide on hard copies",
+                hard_copy_list.request.received,
+            )
+        )
     if user.has_role("scimt_officer"):
         for case in selectors.requests_at_intake().prefetch_related(subjects):
             rows.append(
@@ -72,6 +82,13 @@ def _intake_needed(case) -> str:
             return "Share basic information"
         return "Match the subjects to the records"
     return needed_for(case.state)
+
+
+def hard_copies_to_decide(user: Staff):
+    """Lists of hard copies waiting for this CSM's permission (section 1, note)."""
+    return HardCopyList.objects.filter(
+        approver=user, state=hard_copy_rules.AWAITING_APPROVAL
+    ).select_related("request", "subject__person")
 
 
 def team_work(user: Staff) -> list[WorkRow] | None:
@@ -115,6 +132,26 @@ def files_queue(user: Staff) -> list[dict] | None:
                 "needed": "Fetch from storage" if fetch else "Return to storage",
                 "since": movement.at,
                 "by": movement.by.display_name,
+            }
+        )
+    # Approved hard copies to produce and send (2.2): one row per request.
+    approved = (
+        HardCopyItem.objects.filter(status__in=hard_copy_rules.SENDABLE)
+        .select_related("request", "hard_copy_list")
+        .order_by("hard_copy_list__decided_at", "id")
+    )
+    seen = set()
+    for item in approved:
+        if item.request_id in seen:
+            continue
+        seen.add(item.request_id)
+        rows.append(
+            {
+                "reference": item.request.reference,
+                "holding": "Hard copies",
+                "needed": "Produce and send the approved hard copies",
+                "since": item.hard_copy_list.decided_at or item.hard_copy_list.listed_at,
+                "by": "",
             }
         )
     return sorted(rows, key=lambda r: r["since"])

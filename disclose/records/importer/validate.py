@@ -71,7 +71,7 @@ def validate_extract(folder: Path, progress=None) -> Validation:
 
 
 def _check_file(folder: Path, spec: FileSpec, known: _Known, problems: list, progress) -> int:
-    seen: dict[tuple, tuple[int, tuple]] = {}
+    seen: dict[tuple, tuple[int, int]] = {}
     defined: dict[str, dict[str, int]] = {}
     deferred = []  # references to ids this same file defines (a team's parent team)
     count = 0
@@ -126,7 +126,8 @@ def _duplicates(spec, row, line, seen, defined) -> list[tuple[str, str]]:
     bad = []
     if all(name in row for name in spec.key):
         key = tuple(row[name] for name in spec.key)
-        values = tuple(row.get(c.name) for c in spec.columns)
+        # A hash, not the values: a million-row file must fit in memory.
+        values = hash(tuple(row.get(c.name) for c in spec.columns))
         if key in seen and seen[key][1] != values:
             bad.append(
                 (

@@ -1,7 +1,10 @@
 """`disclose rundemo` (what `make run` calls): migrate, load the demo council on
-first run, print one sign-in per role, and serve on localhost."""
+first run, print one sign-in per role, and serve on localhost with the
+background worker (`disclose run-worker`) beside it."""
 
 import os
+import subprocess
+import sys
 
 from django.conf import settings
 from django.core.management import call_command
@@ -45,7 +48,13 @@ class Command(BaseCommand):
         from disclose.wsgi import application
 
         self.stdout.write(f"Serving on {base}/ - press Ctrl+C to stop.")
-        serve(application, host=host, port=port, threads=8)
+        # The background worker (reminders, issue 7) runs beside the server.
+        worker = subprocess.Popen([sys.executable, "-m", "disclose.cli", "run-worker"])  # noqa: S603
+        try:
+            serve(application, host=host, port=port, threads=8)
+        finally:
+            worker.terminate()
+            worker.wait(timeout=30)
 
     def _print_logins(self, base: str, logins: list[dict]) -> None:
         if not logins:

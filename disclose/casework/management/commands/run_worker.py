@@ -1,0 +1,35 @@
+"""`disclose run-worker`: the background worker for reminders (issue 7).
+
+It books the reminders job to run now, unless a run is already waiting, then
+runs django-tasks' database worker (`db_worker`), which takes jobs from the
+database as they fall due. Run as many as you like, on any machine that
+reaches the database. `make run` (`disclose rundemo`) starts one beside the
+server.
+"""
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from disclose.casework.tasks import schedule_reminders
+
+
+class Command(BaseCommand):
+    help = "Run the background worker: reminders, escalation and the daily digest."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--batch", action="store_true", help="run the jobs due now, then stop")
+        parser.add_argument(
+            "--interval", type=float, default=5.0, help="seconds between looks for new jobs"
+        )
+
+    def handle(self, *args, batch: bool, interval: float, **options):
+        if schedule_reminders():
+            self.stdout.write("Reminders booked to run now.")
+        call_command(
+            "db_worker",
+            batch=batch,
+            interval=interval,
+            reload=False,
+            startup_delay=not batch,
+            verbosity=options.get("verbosity", 1),
+        )

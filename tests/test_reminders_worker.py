@@ -1,0 +1,102 @@
+"""An overdue task is escalated to the holder's manager by email, through the
+real background worker: the job waits in the database and django-tasks'
+database worker (`disclose run-worker --batch`) takes it from there and runs it
+(issue 7, item 3). The emails go to a real SMTP server on localhost."""
+
+import signal
+import socket
+from datetime import date
+from email import message_from_bytes
+
+import pytest
+from aiosmtpd.controller import Controller
+from casework_factories import build_office, make_staff, make_team, receive
+from django.core.management import call_command
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from disclose.casework.models import Reminder
+from disclose.casework.tasks import send_reminders
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Inbox:
+    def __init__(self):
+        self.envelopes = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
+        self.envelopes.append(envelope)
+        return "250 Message accepted for delivery"
+
+    def emails(self):
+        return [(e.rcpt_tos, message_from_bytes(e.content)) for e in self.envelopes]
+
+
+@pytest.fixture
+def smtp(settings):
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", controller.port
+    settings.EMAIL_USE_TLS, settings.EMAIL_TIMEOUT = False, 5
+    yield inbox
+    controller.stop()
+
+
+def run_worker():
+    """`disclose run-worker --batch` in this process: it runs every job due now,
+    then stops. The worker sets its own signal handlers; put ours back."""
+    handlers = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
+    try:
+        call_command("run_worker", batch=True, interval=0, verbosity=0)
+    finally:
+        for number, handler in handlers.items():
+            signal.signal(number, handler)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_an_overdue_task_is_escalated_to_the_holders_manager_through_the_worker(smtp):
+    office = build_office()
+    scimt_team = make_team("SCIMT", "other", name="SCIMT")
+    manager = make_staff("tm_scimt", "team_manager", team=scimt_team, first_name="Morgan")
+    scimt_team.team_manager = manager
+    scimt_team.save()
+    office.scimt.team = scimt_team
+    office.scimt.save()
+    # Received weeks ago and never acknowledged: overdue with the SCIMT officer.
+    request = receive(office, None, received=date(2026, 11, 2))
+
+    send_reminders.enqueue()
+    assert DBTaskResult.objects.filter(status="READY").count() == 1
+    run_worker()
+
+    done = DBTaskResult.objects.get(status="SUCCESSFUL")
+    assert done.task_path == "disclose.casework.tasks.send_reminders"
+    to_manager = [(to, m) for to, m in smtp.emails() if to == [manager.email]]
+    subjects = [m["Subject"] for _, m in to_manager]
+    assert any(
+        s.startswith(f"{request.reference}: overdue with {office.scimt.display_name}")
+        for s in subjects
+    ), subjects
+    body = to_manager[0][1].get_payload(decode=True).decode()
+    assert "Acknowledge the request" in body or "Share the basic facts" in body
+    assert not [
+        m for to, m in smtp.emails() if to == [office.scimt.email] and "overdue" in m["Subject"]
+    ]
+    overdue = Reminder.objects.filter(kind="overdue", staff=manager)
+    assert overdue.count() == len(to_manager) and all(r.status == "sent" for r in overdue)
+
+    # The job booked its next run for later; running the worker again now sends nothing twice.
+    (next_run,) = DBTaskResult.objects.filter(status="READY")
+    assert next_run.run_after > timezone.now()
+    count = len(smtp.envelopes)
+    send_reminders.enqueue()
+    run_worker()
+    assert len(smtp.envelopes) == count
+    assert Reminder.objects.filter(kind="overdue", staff=manager).count() == len(to_manager)

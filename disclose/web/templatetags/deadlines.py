@@ -1,0 +1,25 @@
+"""`{% deadlines_for case as deadlines %}`: a request's due dates for its page,
+so the request page needs only an include line (issue 7, item 1)."""
+
+from django import template
+
+from disclose.casework.deadlines import StageDeadline, deadlines_for
+
+register = template.Library()
+
+
+@register.simple_tag
+def request_deadlines(request) -> list[StageDeadline]:
+    return deadlines_for(request)
+
+
+@register.filter
+def deadline_status(deadline: StageDeadline) -> tuple[str, str]:
+    """(words, GOV.UK tag colour). The words say it all; colour only repeats them."""
+    if deadline.done_on:
+        return ("Done late", "orange") if deadline.late else ("Done", "green")
+    if deadline.stopped:
+        return ("Clock stopped", "grey")
+    if deadline.overdue:
+        return ("Overdue", "red")
+    return ("Due", "blue")

@@ -35,6 +35,7 @@ from disclose.records.models import Staff
 
 from .models import ClockStop, Extension, HardCopyList, Request, RequestSubject, Stage
 
+LOOK_UP = object()  # deadlines_for: read the forward date from the audit events
 _FINISHED_ITEMS = frozenset({hc_rules.DISPATCHED, hc_rules.REFUSED, hc_rules.THIRD_PARTY_DECLINED})
 
 
@@ -93,12 +94,18 @@ def forwarded_dates(references: Iterable[str]) -> dict[str, date]:
 
 
 def deadlines_for(
-    request: Request, *, today: date | None = None, forwarded_on: date | None = None
+    request: Request,
+    *,
+    today: date | None = None,
+    forwarded_on: date | None | object = LOOK_UP,
+    limits: dict | None = None,
 ) -> list[StageDeadline]:
-    """Every stage of this request that has started, in order."""
+    """Every stage of this request that has started, in order. Callers reading
+    many requests pass `forwarded_on` (forwarded_dates) and `limits`."""
     today = today or timezone.localdate()
-    limits = CouncilProfile.current().time_limits or {}
-    if forwarded_on is None:
+    if limits is None:
+        limits = CouncilProfile.current().time_limits or {}
+    if forwarded_on is LOOK_UP:
         forwarded_on = forwarded_dates([request.reference]).get(request.reference)
     stops = list(request.clock_stops.all())
     extensions = list(request.extensions.all())

@@ -19,6 +19,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from disclose.council.models import CouncilProfile
 from disclose.procedure import hard_copies as hc_rules
 from disclose.procedure import states
 from disclose.procedure.working_days import is_working_day, working_days_between
@@ -44,10 +45,11 @@ def open_deadlines(today: date) -> list[Waiting]:
     """Every stage not yet done that has a due date or a stopped clock, with its holder."""
     requests = list(_live_requests())
     forwarded = forwarded_dates(r.reference for r in requests)
+    limits = CouncilProfile.current().time_limits or {}
     found = []
     for request in requests:
         for deadline in deadlines_for(
-            request, today=today, forwarded_on=forwarded.get(request.reference)
+            request, today=today, forwarded_on=forwarded.get(request.reference), limits=limits
         ):
             if deadline.open and deadline.holder is not None:
                 found.append(Waiting(request, deadline))

@@ -2,6 +2,7 @@ from django.urls import path
 
 from .views import (
     auth,
+    dashboard,
     documents,
     home,
     persons,
@@ -21,6 +22,7 @@ urlpatterns = [
     path("persons/<int:pk>/", persons.person_detail, name="person_detail"),
     path("documents/<int:pk>/", documents.document_download, name="document_download"),
     path("requests/new/", requests_intake.new_request, name="request_new"),
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("requests/<str:reference>/", requests_page.request_detail, name="request_detail"),
     path(
         "requests/<str:reference>/redirected/",

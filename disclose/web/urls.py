@@ -4,6 +4,7 @@ from .views import (
     auth,
     dashboard,
     documents,
+    exports,
     home,
     persons,
     requests_intake,
@@ -23,6 +24,8 @@ urlpatterns = [
     path("documents/<int:pk>/", documents.document_download, name="document_download"),
     path("requests/new/", requests_intake.new_request, name="request_new"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path("exports/", exports.exports, name="exports"),
+    path("exports/<slug:name>.<slug:fmt>", exports.export_download, name="export_download"),
     path("requests/<str:reference>/", requests_page.request_detail, name="request_detail"),
     path(
         "requests/<str:reference>/redirected/",

@@ -11,7 +11,7 @@ WIDTH = 640  # viewBox units; the SVG scales to the column
 BAR_HEIGHT = 18
 LABEL_GAP = 20  # the category label sits above its bars
 ROW_GAP = 14
-VALUE_ROOM = 190  # room to the right of the longest bar for its words
+VALUE_ROOM = 280  # room to the right of the longest bar for its words
 PATTERNS = ("hatch", "dots", "solid")
 
 

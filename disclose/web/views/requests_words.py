@@ -88,6 +88,9 @@ _EVENTS = {
     "attach_hard_copy_file": "File attached to a hard copy",
     "dispatch_hard_copies": "Hard copies sent",
     "upload_document": "Document uploaded",
+    "stop_clock": "Clock stopped",
+    "restart_clock": "Clock restarted",
+    "extend": "Time limit extended",
 }
 
 

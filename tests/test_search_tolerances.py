@@ -146,6 +146,14 @@ def test_one_wrong_digit_in_the_date_of_birth_finds_the_person(crowd, typed):
     assert "Date of birth differs by one digit" in match.reasons
 
 
+def test_a_wholly_wrong_date_of_birth_still_finds_the_name_ranked_lower(crowd):
+    person = make_person("Grace", "Thompson", DOB)
+    match = first(forename="Grace", surname="Thompson", dob=date(2012, 11, 20))
+    assert match.person == person
+    assert match.reasons == ["Forename matches", "Surname matches"]
+    assert match.score < 0.7
+
+
 def test_an_nhs_number_with_spaces_finds_the_person_exactly(crowd):
     person = make_person("Leo", "Ward", DOB, nhs_number="9434765919")
     matches = search_persons(nhs_number="943 476 5919")

@@ -42,15 +42,16 @@ def search_persons(
     """
     query = Query(forename=forename, surname=surname, dob=dob, nhs_number=nhs_number)
     matches = _rank(query, _candidate_ids(_strict_keys(query)))
-    if not query.dob and query.forename_word and query.surname_parts:
+    if query.forename_word and query.surname_parts:
         if not matches or matches[0].score < GOOD_ENOUGH:
-            wider = _candidate_ids(_loose_keys(query))
-            seen = {m.person.pk for m in matches}
+            wider = _candidate_ids(_wider_keys(query))
+            seen = {m.candidate.pk for m in matches}
             matches = _merge(matches, _rank(query, [pk for pk in wider if pk not in seen]))
-    return matches[:limit]
+    return _matches(matches[:limit])
 
 
 def _strict_keys(query: Query) -> dict[str, set[str]]:
+    """The keys every search looks under: few, and each holding few people."""
     keys: dict[str, set[str]] = defaultdict(set)
     if query.nhs:
         keys["n"].add(query.nhs)
@@ -60,24 +61,31 @@ def _strict_keys(query: Query) -> dict[str, set[str]]:
             query.forename, query.surname, one_digit_away(query.dob), query=True
         ):
             keys[kind].add(key)
-    if query.surname_parts and query.forename_word:
-        # Both ways round: names typed into each other's boxes are a common slip.
-        both_ways = name_keys(query.forename, query.surname, query=True) | name_keys(
-            query.surname, query.forename, query=True
-        )
-        keys["sf"].update(key for kind, key in both_ways if kind == "sf")
-    elif query.surname_parts and not query.dob:
+    elif query.surname_parts and query.forename_word:
+        keys["sf"] = _name_pairs(query)
+    elif query.surname_parts:
         keys["s"].update(surname_keys(query.surname))
     return keys
 
 
-def _loose_keys(query: Query) -> dict[str, set[str]]:
-    """Forename form with the surname's initial, and surname sound with the forename's."""
+def _wider_keys(query: Query) -> dict[str, set[str]]:
+    """Where to look next when nothing fits well: by name alone (the date of birth
+    may be wrong in more than one digit), then by a name sound and an initial."""
     keys: dict[str, set[str]] = defaultdict(set)
+    if query.dob:
+        keys["sf"] = _name_pairs(query)
     for kind, key in name_keys(query.forename, query.surname, query=True):
         if kind in ("fi", "si"):
             keys[kind].add(key)
     return keys
+
+
+def _name_pairs(query: Query) -> set[str]:
+    # Both ways round: names typed into each other's boxes are a common slip.
+    both_ways = name_keys(query.forename, query.surname, query=True) | name_keys(
+        query.surname, query.forename, query=True
+    )
+    return {key for kind, key in both_ways if kind == "sf"}
 
 
 def _candidate_ids(keys: dict[str, set[str]]) -> list[int]:
@@ -93,35 +101,52 @@ def _candidate_ids(keys: dict[str, set[str]]) -> list[int]:
     return [pk for pk, _ in hits.most_common(MAX_CANDIDATES)]
 
 
-def _rank(query: Query, ids: list[int]) -> list[Match]:
+@dataclass(frozen=True)
+class _Scored:
+    score: float
+    reasons: list[str]
+    candidate: Candidate
+
+    @property
+    def order(self) -> tuple:
+        c = self.candidate
+        return (-self.score, c.surname, c.forename, c.pk)
+
+
+def _rank(query: Query, ids: list[int]) -> list[_Scored]:
     scored = []
     for candidate in _load(ids, with_identifiers=bool(query.nhs)):
         value, reasons = score(query, candidate)
         if value >= MIN_SCORE:
-            scored.append(Match(candidate.person, round(value, 3), reasons))
-    scored.sort(key=lambda m: (-m.score, m.person.surname, m.person.forename, m.person.pk))
-    return scored
+            scored.append(_Scored(round(value, 3), reasons, candidate))
+    return sorted(scored, key=lambda s: s.order)
 
 
-def _merge(first: list[Match], second: list[Match]) -> list[Match]:
-    merged = first + second
-    merged.sort(key=lambda m: (-m.score, m.person.surname, m.person.forename, m.person.pk))
-    return merged
+def _merge(first: list[_Scored], second: list[_Scored]) -> list[_Scored]:
+    return sorted(first + second, key=lambda s: s.order)
+
+
+def _matches(scored: list[_Scored]) -> list[Match]:
+    """Person objects for the few that are shown; scoring needed only their values."""
+    people = Person.objects.in_bulk([s.candidate.pk for s in scored])
+    return [Match(people[s.candidate.pk], s.score, s.reasons) for s in scored]
 
 
 def _load(ids: list[int], *, with_identifiers: bool) -> list[Candidate]:
     if not ids:
         return []
-    people = Person.objects.filter(id__in=ids)
-    candidates = {p.pk: Candidate(p, p.forename, p.surname, p.dob) for p in people}
+    rows = Person.objects.filter(id__in=ids).values_list(
+        "id", "forename", "surname", "dob", "nhs_number"
+    )
+    candidates = {pk: Candidate(pk, f, s, dob, nhs) for pk, f, s, dob, nhs in rows}
     for pk, forename, surname, name_type in PersonName.objects.filter(
         person_id__in=ids
     ).values_list("person_id", "forename", "surname", "name_type"):
         candidates[pk].other_names.append((forename, surname, name_type))
     if with_identifiers:
         for c in candidates.values():
-            if c.person.nhs_number.strip():
-                c.identifiers[normalise_identifier(c.person.nhs_number)] = "NHS number"
+            if c.nhs_number.strip():
+                c.identifiers[normalise_identifier(c.nhs_number)] = "NHS number"
         for pk, kind, value in Identifier.objects.filter(person_id__in=ids).values_list(
             "person_id", "kind", "value"
         ):

@@ -48,10 +48,11 @@ class Query:
 class Candidate:
     """A person and everything scoring needs about them, loaded in bulk."""
 
-    person: object
+    pk: int
     forename: str
     surname: str
     dob: date | None
+    nhs_number: str = ""
     other_names: list[tuple[str, str, str]] = field(default_factory=list)  # forename, surname, type
     identifiers: dict[str, str] = field(default_factory=dict)  # normalised value -> kind
 

@@ -16,7 +16,7 @@ from hard_copy_factories import (
 
 from disclose.audit.models import AuditEvent
 from disclose.casework import services
-from disclose.casework.models import Disclosure, Dispatch, Document
+from disclose.casework.models import Disclosure, Dispatch, Document, HardCopyItem
 from disclose.records.models import CaseNote
 
 NON_THIRD_PARTY = ["Child protection plan", "Core assessment"]
@@ -154,3 +154,20 @@ def test_hard_copies_can_still_be_sent_after_the_request_has_closed(office):
     )
     services.dispatch_hard_copies(actor=office.bs, request=request, method="secure_email")
     assert statuses(request) == {"CP plan": "dispatched"}
+
+
+def test_business_support_cannot_attach_a_file_to_an_item_not_yet_approved(office):
+    request = listed(office)
+    document = upload(office.sw_t1, request, PDF)
+    assert_refused(
+        "hard_copies_not_approved",
+        services.attach_hard_copy_file,
+        actor=office.bs,
+        request=request,
+        item="Core assessment",
+        document=document,
+    )
+    services.attach_hard_copy_file(
+        actor=office.sw_t1, request=request, item="Core assessment", document=document
+    )
+    assert HardCopyItem.objects.get(title="Core assessment").document == document

@@ -149,3 +149,18 @@ def test_a_list_whose_approving_csm_has_left_waits_for_reassignment(office):
     assert list(queues.hard_copy_approvals_to_reassign()) == [hard_copy_list]
     note = CaseNote.objects.filter(request_reference=request.reference).last()
     assert "has left" in note.text
+
+
+def test_on_a_request_about_two_people_the_worker_says_which_one_the_copies_are_for(office):
+    first, second = office.open_case(worker=office.sw_t1), office.open_case(worker=office.sw_t1)
+    request = forwarded(office, first, second, requestor_agency="health")
+    services.supply_information(actor=office.sw_t1, request=request, summary="Both supplied.")
+    assert_refused(
+        "subject_required",
+        services.request_hard_copies,
+        actor=office.sw_t1,
+        request=request,
+        items=ITEMS[:1],
+    )
+    services.request_hard_copies(actor=office.sw_t1, request=request, items=ITEMS[:1], subject=2)
+    assert HardCopyList.objects.get().subject == part(request, 2)

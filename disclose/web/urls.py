@@ -11,6 +11,7 @@ from .views import (
     requests_match,
     requests_page,
     requests_steps,
+    time_limits,
 )
 
 app_name = "web"
@@ -46,6 +47,11 @@ urlpatterns = [
         "requests/<str:reference>/holdings/<int:holding>/<slug:slug>/",
         requests_steps.step,
         name="request_holding_step",
+    ),
+    path(
+        "requests/<str:reference>/time-limits/<slug:slug>/",
+        time_limits.clock_step,
+        name="request_clock_step",
     ),
     path("requests/<str:reference>/<slug:slug>/", requests_steps.step, name="request_step"),
 ]

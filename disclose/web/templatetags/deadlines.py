@@ -23,3 +23,12 @@ def deadline_status(deadline: StageDeadline) -> tuple[str, str]:
     if deadline.overdue:
         return ("Overdue", "red")
     return ("Due", "blue")
+
+
+@register.simple_tag(takes_context=True)
+def clock_pages(context, case) -> list:
+    """The clock steps (stop, restart, extend) the person may take now."""
+    from disclose.web.views.time_limits import clock_actions
+
+    user = context.get("user")
+    return clock_actions(user, case) if user is not None and user.is_authenticated else []

@@ -12,15 +12,19 @@ from .keys import dated_keys, name_keys
 from .names import normalise_identifier, one_digit_away, surname_keys, swapped
 from .scoring import Candidate, Query, score
 
+# Past this many candidates, keep those found under the most keys.
 MAX_CANDIDATES = 1500
 # Below this, only the date of birth (or only a forename) agreed: noise, not a match.
 MIN_SCORE = 0.55
-# A name-only search widens to the looser keys when nothing scores this well.
+# A search with both names looks under wider keys when nothing scores this well.
 GOOD_ENOUGH = 0.9
 
 
 @dataclass(frozen=True)
 class Match:
+    """One person found: score from 0 to 1 (1 is every field typed agreeing),
+    and the reasons in plain English, most telling first."""
+
     person: Person
     score: float
     reasons: list[str]

@@ -23,7 +23,7 @@ GOOD_ENOUGH = 0.9
 @dataclass(frozen=True)
 class Match:
     """One person found: score from 0 to 1 (1 is every field typed agreeing),
-    and the reasons in plain English, most telling first."""
+    and the reasons in plain English: identifier, other name, forename, surname, date."""
 
     person: Person
     score: float

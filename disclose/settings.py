@@ -33,7 +33,8 @@ DEBUG = env_bool("DISCLOSE_DEBUG", False)
 ALLOWED_HOSTS = env_list("DISCLOSE_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The admin site, which only a person signed in with two factors reaches (issue 6).
+    "disclose.web.signin.apps.TwoFactorAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -46,6 +47,8 @@ INSTALLED_APPS = [
     "disclose.web",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 # Background jobs (reminders, issue 7) wait in the database and run in
@@ -59,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "disclose.web.signin.middleware.SessionTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "disclose.web.middleware.NoStoreMiddleware",
@@ -104,6 +108,36 @@ LOGIN_URL = "web:sign_in"
 LOGIN_REDIRECT_URL = "web:my_work"
 LOGOUT_REDIRECT_URL = "web:sign_in"
 
+# Sign-in (issue 6). A password, then a code from an authenticator app (TOTP): a person
+# is only signed in once both are right. disclose/web/signin/ holds the rules.
+OTP_TOTP_ISSUER = env_str("DISCLOSE_TOTP_ISSUER", "Disclose")
+# Lockout: this many failed sign-ins in DISCLOSE_SIGNIN_LOCKOUT_MINUTES lock the account
+# (typed username), and a larger number locks the client address. The address limit is
+# high because everyone in the council may come through one proxy.
+DISCLOSE_SIGNIN_LOCKOUT_MINUTES = env_int("DISCLOSE_SIGNIN_LOCKOUT_MINUTES", 15)
+DISCLOSE_SIGNIN_ACCOUNT_FAILURES = env_int("DISCLOSE_SIGNIN_ACCOUNT_FAILURES", 5)
+DISCLOSE_SIGNIN_ADDRESS_FAILURES = env_int("DISCLOSE_SIGNIN_ADDRESS_FAILURES", 100)
+# How many proxies of our own stand in front of Disclose. 0: the client is REMOTE_ADDR.
+# N: the Nth address from the right of X-Forwarded-For (what our outermost proxy saw).
+DISCLOSE_TRUSTED_PROXY_COUNT = env_int("DISCLOSE_TRUSTED_PROXY_COUNT", 0)
+# Sessions end after this long without a request, and this long after signing in.
+DISCLOSE_IDLE_MINUTES = env_int("DISCLOSE_IDLE_MINUTES", 30)
+DISCLOSE_SESSION_HOURS = env_int("DISCLOSE_SESSION_HOURS", 10)
+# Optional single sign-on with Microsoft Entra ID (OpenID Connect), on when the issuer is
+# set, e.g. https://login.microsoftonline.com/<tenant id>/v2.0. An administrator links
+# each member of staff to their identity (issuer and subject) in the admin.
+DISCLOSE_OIDC_ISSUER = env_str("DISCLOSE_OIDC_ISSUER").rstrip("/")
+DISCLOSE_OIDC_CLIENT_ID = env_str("DISCLOSE_OIDC_CLIENT_ID")
+DISCLOSE_OIDC_CLIENT_SECRET = env_str("DISCLOSE_OIDC_CLIENT_SECRET")
+DISCLOSE_OIDC_SCOPES = env_str("DISCLOSE_OIDC_SCOPES", "openid profile")
+DISCLOSE_OIDC_TIMEOUT_SECONDS = env_int("DISCLOSE_OIDC_TIMEOUT_SECONDS", 5)
+# The address registered with the provider for its answer; by default this site's
+# /sign-in/sso/callback/ as the request reached it.
+DISCLOSE_OIDC_REDIRECT_URI = env_str("DISCLOSE_OIDC_REDIRECT_URI")
+# Ask for the authenticator app's code after single sign-on as well, unless the council
+# enforces multi-factor authentication in Entra ID itself (Conditional Access).
+DISCLOSE_OIDC_REQUIRE_TOTP = env_bool("DISCLOSE_OIDC_REQUIRE_TOTP", True)
+
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -142,7 +176,11 @@ DISCLOSE_MAX_UPLOAD_BYTES = env_int("DISCLOSE_MAX_UPLOAD_BYTES", 20 * 1024 * 102
 # Sessions: cookie only over HTTPS in production, never readable by scripts.
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_AGE = env_int("DISCLOSE_SESSION_SECONDS", 8 * 60 * 60)
+# Lax, not Strict: the single sign-on provider sends people back by a cross-site GET,
+# which must carry the session holding its state and nonce. Changes are all POSTs.
+# The middleware ends a session sooner (DISCLOSE_IDLE_MINUTES, DISCLOSE_SESSION_HOURS).
+SESSION_COOKIE_AGE = DISCLOSE_SESSION_HOURS * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # Set DISCLOSE_SECURE_COOKIES=true wherever Disclose is served over HTTPS (always, in production).
 SESSION_COOKIE_SECURE = env_bool("DISCLOSE_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

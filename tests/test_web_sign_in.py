@@ -1,16 +1,20 @@
 """Signing in and out, and every other page behind the sign-in."""
 
 import pytest
+from signin_codes import fresh_code, give_device
 from test_web_personas import PASSWORD, lawyer_fixture, make_staff, officer_fixture  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
 
 def test_a_member_of_staff_signs_in_and_lands_on_my_work(client):
-    make_staff("sam.officer", "scimt_officer", password=PASSWORD, first_name="Sam")
+    sam = make_staff("sam.officer", "scimt_officer", password=PASSWORD, first_name="Sam")
+    give_device(sam)
     response = client.post(
         "/sign-in/", {"username": "sam.officer", "password": PASSWORD}, follow=True
     )
+    assert response.redirect_chain[-1][0] == "/sign-in/two-factor/"
+    response = client.post("/sign-in/two-factor/", {"code": fresh_code(sam)}, follow=True)
     page = response.content.decode()
     assert response.redirect_chain[-1][0] == "/"
     assert "My work" in page and "Signed in as Sam" in page

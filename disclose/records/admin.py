@@ -29,6 +29,7 @@ class StaffAdmin(AuditedAdminMixin, UserAdmin):
         ("Name and contact", {"fields": ("first_name", "last_name", "email")}),
         ("Work", {"fields": DISCLOSE_FIELDS}),
         ("Access", {"fields": ("is_active", "is_staff", "is_superuser")}),
+        ("Single sign-on", {"fields": ("oidc_issuer", "oidc_subject")}),
         ("Important dates", {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = (

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from .signin import oidc_views
 from .views import (
     auth,
     dashboard,
@@ -19,6 +20,10 @@ app_name = "web"
 urlpatterns = [
     path("", home.my_work, name="my_work"),
     path("sign-in/", auth.SignInView.as_view(), name="sign_in"),
+    path("sign-in/two-factor/", auth.two_factor, name="two_factor"),
+    path("sign-in/two-factor/set-up/", auth.two_factor_set_up, name="two_factor_set_up"),
+    path("sign-in/sso/", oidc_views.start, name="sso_start"),
+    path("sign-in/sso/callback/", oidc_views.callback, name="sso_callback"),
     path("sign-out/", auth.SignOutView.as_view(), name="sign_out"),
     path("persons/search/", persons.person_search, name="person_search"),
     path("persons/<int:pk>/", persons.person_detail, name="person_detail"),

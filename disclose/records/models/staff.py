@@ -41,11 +41,22 @@ class Staff(AbstractUser):
         "records.Team", null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
     )
     roles = models.ManyToManyField(Role, blank=True, related_name="staff")
+    # Single sign-on (issue 6): the identity provider's issuer and this person's subject
+    # there, which an administrator links. Never matched on email.
+    oidc_issuer = models.CharField("single sign-on issuer", max_length=255, blank=True)
+    oidc_subject = models.CharField("single sign-on subject", max_length=255, blank=True)
 
     class Meta:
         verbose_name = "member of staff"
         verbose_name_plural = "staff"
         ordering = ["last_name", "first_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["oidc_issuer", "oidc_subject"],
+                condition=~models.Q(oidc_subject=""),
+                name="staff_one_per_oidc_identity",
+            )
+        ]
 
     @property
     def display_name(self) -> str:

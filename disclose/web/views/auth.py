@@ -1,15 +1,109 @@
-"""Signing in and out. Sign-out is a POST (a link could be followed by a prefetch)."""
+"""Signing in and out (issue 6, item 1).
 
+First a password (or single sign-on: disclose/web/signin/oidc_views.py), then the code
+from an authenticator app; someone without one sets it up first. Only then is the person
+signed in. Sign-out is a POST (a link could be followed by a prefetch).
+"""
+
+from django.conf import settings
 from django.contrib.auth import views as auth_views
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
 
-from disclose.web.forms import SignInForm
+from disclose.audit.log import record
+from disclose.web.signin import flow, lockout, twofactor
+from disclose.web.signin.addresses import client_address
+from disclose.web.signin.forms import CodeForm, PasswordForm
+
+
+def ended_message(reason: str) -> str:
+    """Why the last session ended, for the sign-in page."""
+    if reason == "idle":
+        why = f"you had not used Disclose for {settings.DISCLOSE_IDLE_MINUTES} minutes"
+    elif reason == "absolute":
+        why = f"you had been signed in for {settings.DISCLOSE_SESSION_HOURS} hours"
+    else:
+        return "Sign in again to carry on." if reason else ""
+    return f"You were signed out because {why}. Sign in again to carry on."
 
 
 class SignInView(auth_views.LoginView):
     template_name = "web/sign_in.html"
-    authentication_form = SignInForm
+    authentication_form = PasswordForm
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        ended = self.request.session.pop(flow.ENDED, "")
+        context["ended_message"] = ended_message(ended)
+        context["sso_enabled"] = bool(settings.DISCLOSE_OIDC_ISSUER)
+        return context
+
+    def form_valid(self, form) -> HttpResponse:
+        # The password is right; the person is signed in only after the second factor.
+        flow.begin(self.request, form.get_user(), "password", self.get_success_url())
+        return redirect("web:two_factor")
 
 
 class SignOutView(auth_views.LogoutView):
     http_method_names = ["post", "options"]
+
+
+def _refused_while_locked(request: HttpRequest, form: CodeForm, username: str) -> bool:
+    minutes = lockout.minutes_locked(username, client_address(request))
+    if minutes:
+        flow.abandon(request)
+        form.errors.clear()
+        form.add_error(None, lockout.locked_message(minutes))
+    return bool(minutes)
+
+
+def _code_page(request: HttpRequest, template: str, form: CodeForm, **context) -> HttpResponse:
+    context |= {"form": form, "restart": flow.PENDING not in request.session}
+    return render(request, template, context)
+
+
+@require_http_methods(["GET", "POST"])
+def two_factor(request: HttpRequest) -> HttpResponse:
+    user = flow.pending_user(request)
+    if user is None:
+        return redirect("web:sign_in")
+    device = twofactor.confirmed_device(user)
+    if device is None:
+        return redirect("web:two_factor_set_up")
+    form = CodeForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and not _refused_while_locked(request, form, user.username):
+        if form.is_valid() and twofactor.check_code(device, form.cleaned_data["code"]):
+            return redirect(flow.finish(request, user, device))
+        if form.is_valid() and form.refuse(request, user.username):
+            flow.abandon(request)
+    return _code_page(request, "web/two_factor.html", form)
+
+
+@require_http_methods(["GET", "POST"])
+def two_factor_set_up(request: HttpRequest) -> HttpResponse:
+    user = flow.pending_user(request)
+    if user is None:
+        return redirect("web:sign_in")
+    if twofactor.confirmed_device(user) is not None:
+        return redirect("web:two_factor")
+    device = twofactor.device_to_set_up(user)
+    form = CodeForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and not _refused_while_locked(request, form, user.username):
+        if form.is_valid() and twofactor.check_code(device, form.cleaned_data["code"]):
+            device.refresh_from_db()
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+            record(event_type="two_factor_set_up", actor=user, detail={"device": device.name})
+            return redirect(flow.finish(request, user, device))
+        if form.is_valid() and form.refuse(request, user.username):
+            flow.abandon(request)
+    return _code_page(
+        request,
+        "web/two_factor_set_up.html",
+        form,
+        secret=twofactor.grouped(twofactor.secret(device)),
+        otpauth_uri=twofactor.otpauth_uri(device),
+        qr_code=twofactor.qr_code_svg(device),
+    )

@@ -1,0 +1,63 @@
+"""The sign-in forms: a password (with lockout) and an authenticator app's code."""
+
+from django import forms
+from django.http import HttpRequest
+
+from disclose.web.forms import SignInForm
+
+from . import lockout
+from .addresses import client_address
+from .twofactor import CODE, clean_code
+
+
+class PasswordForm(SignInForm):
+    """Username and password. A locked account or address is refused before the
+    password is even checked, so a right guess during a lockout teaches nothing."""
+
+    def clean(self):
+        username = self.cleaned_data.get("username")
+        password = self.cleaned_data.get("password")
+        if not (username and password):
+            return self.cleaned_data
+        minutes = lockout.minutes_locked(username, client_address(self.request))
+        if minutes:
+            raise forms.ValidationError(lockout.locked_message(minutes), code="locked")
+        try:
+            return super().clean()
+        except forms.ValidationError as error:
+            if error.code != "invalid_login":
+                raise
+            minutes = lockout.record_failure(self.request, username, "password")
+            if minutes:
+                raise forms.ValidationError(
+                    lockout.locked_message(minutes), code="locked"
+                ) from None
+            raise
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label="Security code",
+        max_length=20,
+        error_messages={"required": "Enter the security code from your authenticator app"},
+    )
+
+    def clean_code(self) -> str:
+        code = clean_code(self.cleaned_data["code"])
+        if not CODE.match(code):
+            raise forms.ValidationError(
+                "Enter the security code in the correct format, like 123456"
+            )
+        return code
+
+    def refuse(self, request: HttpRequest, username: str) -> int | None:
+        """The code was wrong or used before: say so, audit it, and return the minutes
+        of any lockout it caused."""
+        minutes = lockout.record_failure(request, username, "code")
+        message = (
+            lockout.locked_message(minutes)
+            if minutes
+            else "The security code is not right. Enter the code your app shows now: each code works once"
+        )
+        self.add_error("code", message)
+        return minutes

@@ -1,0 +1,95 @@
+"""Lockout after repeated failed sign-ins, per account and per client address.
+
+The failures are the audit events that record them (every failed sign-in is audited
+anyway), so the count lives in the database and every app server sees the same one.
+An account is the username as typed, whether or not such an account exists, so the
+lockout message cannot tell anyone which accounts exist. A successful sign-in clears
+the account's count; an address's count only runs out with time, and its limit is
+high, because a whole council may share one proxy's address.
+"""
+
+import math
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+
+from disclose.audit.log import record
+from disclose.audit.models import AuditEvent
+from disclose.records.models import Staff
+
+from .addresses import client_address
+
+FAILED = "sign_in_failed"
+LOCKED = "sign_in_locked"
+SIGNED_IN = "sign_in"
+
+
+def normalise(username: str) -> str:
+    return username.strip().lower()[:150]
+
+
+def locked_message(minutes: int) -> str:
+    unit = "minute" if minutes == 1 else "minutes"
+    return (
+        "You have tried to sign in too many times. "
+        f"Wait {minutes} {unit}, then try again. "
+        "If you need to sign in sooner, contact the service desk"
+    )
+
+
+def _window() -> timedelta:
+    return timedelta(minutes=settings.DISCLOSE_SIGNIN_LOCKOUT_MINUTES)
+
+
+def _lock_ends(failures: QuerySet, limit: int) -> datetime | None:
+    """When the lock from these failures ends, if there are `limit` of them."""
+    times = list(failures.order_by("-seq").values_list("at", flat=True)[:limit])
+    if limit <= 0 or len(times) < limit:
+        return None
+    return times[-1] + _window()
+
+
+def minutes_locked(username: str, address: str) -> int | None:
+    """Minutes until this account or address may try again; None if it may now."""
+    now = timezone.now()
+    since = now - _window()
+    failures = AuditEvent.objects.filter(event_type=FAILED, at__gte=since)
+    name = normalise(username)
+    account = failures.filter(detail__username=name)
+    last_success = (
+        AuditEvent.objects.filter(event_type=SIGNED_IN, detail__username=name, at__gte=since)
+        .order_by("-seq")
+        .values_list("at", flat=True)
+        .first()
+    )
+    if last_success:
+        account = account.filter(at__gt=last_success)
+    limits = [(failures.filter(detail__address=address), settings.DISCLOSE_SIGNIN_ADDRESS_FAILURES)]
+    if name:  # single sign-on failures have no username: they count for the address only
+        limits.append((account, settings.DISCLOSE_SIGNIN_ACCOUNT_FAILURES))
+    ends = [end for end in (_lock_ends(*limit) for limit in limits) if end and end > now]
+    if not ends:
+        return None
+    return max(1, math.ceil((max(ends) - now).total_seconds() / 60))
+
+
+def record_failure(request: HttpRequest, username: str, reason: str) -> int | None:
+    """Audit a failed sign-in; if it locks the account or address, audit that too and
+    return the minutes the lock lasts."""
+    address = client_address(request)
+    name = normalise(username)
+    actor = Staff.objects.filter(username=username).first() if username else None
+    detail = {"username": name, "address": address, "reason": reason}
+    record(event_type=FAILED, actor=actor, detail=detail)
+    minutes = minutes_locked(username, address)
+    if minutes:
+        record(event_type=LOCKED, actor=actor, detail={**detail, "minutes": minutes})
+    return minutes
+
+
+def record_success(request: HttpRequest, user: Staff, method: str) -> None:
+    detail = {"username": normalise(user.username), "address": client_address(request)}
+    record(event_type=SIGNED_IN, actor=user, detail={**detail, "method": method})

@@ -1,0 +1,89 @@
+"""Two people taking the same step at once: exactly one succeeds (issue 6, item 4).
+
+Twenty CSMs' sessions press "Record decision" on the same part at the same
+moment. The step locks the request row (casework/steps/_base.py: begin), so
+they take turns: the first decides, and every later one finds the part
+already decided and is refused, with nothing written. PostgreSQL only: SQLite
+lets one writer in at a time anyway, so it would prove nothing there.
+"""
+
+import threading
+
+import pytest
+from casework_factories import build_office, forwarded
+from django.db import connection, connections
+
+from disclose.audit.log import verify
+from disclose.audit.models import AuditEvent
+from disclose.casework import services
+from disclose.casework.errors import StepRefused
+from disclose.casework.models import Message, StaffNotification
+from disclose.records.models import CaseNote, Role
+
+THREADS = 20
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="needs PostgreSQL's row locks; SQLite runs one writer at a time",
+    ),
+]
+
+
+def _at_once(work) -> list:
+    """Run `work` in THREADS threads released together; each result or exception."""
+    start = threading.Barrier(THREADS)
+    results: list = [None] * THREADS
+
+    def run(i: int) -> None:
+        try:
+            start.wait()
+            results[i] = work()
+        except Exception as error:  # noqa: BLE001 - kept to assert on
+            results[i] = error
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(THREADS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return results
+
+
+@pytest.mark.parametrize(
+    ("decision", "later_refused_with"),
+    # An approval hands the part to the team manager, so later CSMs no longer hold
+    # it; a decline leaves it with the CSM, declined.
+    [("approve", "not_assigned_to_you"), ("decline", "wrong_state")],
+)
+def test_twenty_csms_deciding_at_once_make_exactly_one_decision(decision, later_refused_with):
+    for code in Role.Code:  # a transactional test starts from empty tables
+        Role.objects.get_or_create(code=code.value)
+    office = build_office()
+    person = office.closed_case()
+    request = forwarded(office, person)
+    notes, events = CaseNote.objects.count(), AuditEvent.objects.count()
+    sent = Message.objects.count() + StaffNotification.objects.count()
+
+    results = _at_once(
+        lambda: services.decide(
+            actor=office.csm_t1, request=request, decision=decision, reason="Proportionate."
+        )
+    )
+
+    refusals = [r for r in results if isinstance(r, StepRefused)]
+    decided = [r for r in results if not isinstance(r, Exception)]
+    assert len(decided) == 1, [r for r in results if isinstance(r, Exception)][:3]
+    assert len(refusals) == THREADS - 1
+    assert {r.code for r in refusals} == {later_refused_with}
+    part = request.subjects.get()
+    assert part.decision == decision
+    assert CaseNote.objects.count() == notes + 1
+    assert AuditEvent.objects.filter(event_type="decide").count() == 1
+    assert AuditEvent.objects.count() == events + 1
+    # One email: the team manager's task, or the decline to the requestor.
+    assert Message.objects.count() + StaffNotification.objects.count() == sent + 1
+    assert verify().ok

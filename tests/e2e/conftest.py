@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import pytest
 from django.contrib.auth.hashers import make_password
 from faker import Faker
+from signin_codes import give_device
 
 from disclose.records.models import Role, Staff
 
@@ -41,7 +42,7 @@ def chromium() -> Iterator:
 @pytest.fixture
 def staff(transactional_db, django_db_serialized_rollback, settings) -> dict[str, Staff]:
     """One member of staff per role (username: the role code with dots, such as
-    scimt.officer), signed in with browser.PASSWORD, by role code.
+    scimt.officer), with browser.PASSWORD and an authenticator app, by role code.
 
     The live server reads the database from another thread, so the data must be
     committed (transactional_db); serialized rollback puts back the roles the
@@ -63,6 +64,7 @@ def staff(transactional_db, django_db_serialized_rollback, settings) -> dict[str
             password=password_hash,
         )
         person.roles.add(role)
+        give_device(person)  # an authenticator app already set up (issue 6)
         people[role.code] = person
     return people
 

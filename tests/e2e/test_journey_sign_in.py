@@ -1,8 +1,9 @@
-"""Signing in: a wrong password is explained, the right one lands on My work."""
+"""Signing in: a wrong password is explained; the right one, then the security code,
+lands on My work."""
 
 import re
 
-from .browser import PASSWORD, assert_accessible, screenshot
+from .browser import PASSWORD, assert_accessible, enter_security_code, screenshot
 from .remote import expect
 
 
@@ -38,6 +39,10 @@ def test_a_wrong_password_shows_the_error_summary_then_the_right_one_lands_on_my
     expect(page.get_by_label("Username")).to_be_focused()
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Enter your security code")
+    assert_accessible(page)
+    screenshot(page, "security-code")
+    enter_security_code(page, "scimt.officer")
 
     expect(page).to_have_url(f"{live_server.url}/")
     expect(page.get_by_role("heading", level=1)).to_have_text("My work")

@@ -15,6 +15,7 @@ from django.db.models import Count, Q
 
 from disclose.records.importer import import_extract
 from disclose.records.models import Person, Role, Staff, Team
+from disclose.web.signin import twofactor
 
 from .extract import generate_extract
 
@@ -78,12 +79,17 @@ def create_logins() -> list[dict]:
             staff.is_staff = staff.is_superuser = True
         staff.save()
         staff.roles.add(code)
+        # Two factors for every account (issue 6): the demo sets up each login's
+        # authenticator app and keeps its key, which rundemo prints.
+        device = twofactor.set_up_for_demo(staff)
         logins.append(
             {
                 "role": code,
                 "label": label,
                 "username": staff.username,
                 "password": password,
+                "totp_secret": twofactor.secret(device),
+                "otpauth_uri": twofactor.otpauth_uri(device),
                 "name": staff.get_full_name(),
                 "team": staff.team.name if staff.team else "",
             }

@@ -10,6 +10,7 @@ import re
 
 import segno
 from django.db import transaction
+from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from disclose.records.models import Staff
@@ -27,6 +28,18 @@ def device_to_set_up(user: Staff) -> TOTPDevice:
     when the page is shown again."""
     device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
     return device or TOTPDevice.objects.create(user=user, name=DEVICE_NAME, confirmed=False)
+
+
+def set_up_for_demo(user: Staff) -> TOTPDevice:
+    """A confirmed device with a new key, for a demo login whose key is printed."""
+    TOTPDevice.objects.filter(user=user).delete()
+    return TOTPDevice.objects.create(user=user, name=DEVICE_NAME, confirmed=True)
+
+
+def code_now(base32_secret: str) -> str:
+    """The code an app holding this key shows now (for the demo, without a phone)."""
+    key = base64.b32decode(base32_secret + "=" * (-len(base32_secret) % 8))
+    return f"{totp(key):06d}"
 
 
 def secret(device: TOTPDevice) -> str:

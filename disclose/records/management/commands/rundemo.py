@@ -10,8 +10,9 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from disclose.records.demo.council import load_demo_council
+from disclose.records.demo.council import LOGINS_FILE, load_demo_council, read_logins
 from disclose.records.models import Person
+from disclose.web.signin import twofactor
 
 
 class Command(BaseCommand):
@@ -31,8 +32,18 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-serve", action="store_true", help="prepare and print the sign-ins, then stop"
         )
+        parser.add_argument(
+            "--codes",
+            action="store_true",
+            help="print each demo login's security code as an authenticator app shows it now, then stop",
+        )
 
-    def handle(self, *args, host: str, port: int, persons: int, no_serve: bool, **options):
+    def handle(
+        self, *args, host: str, port: int, persons: int, no_serve: bool, codes: bool, **options
+    ):
+        if codes:
+            self._print_codes(read_logins(settings.DATA_DIR / LOGINS_FILE))
+            return
         call_command("migrate", interactive=False, verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
         if not Person.objects.exists():
@@ -67,7 +78,34 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  {login['label']:<{width}}{login['username']:<28}{login['password']}"
             )
+        self._print_keys(logins)
         self.stdout.write(f"Administration: {base}/admin/ (as the administrator above).")
+
+    def _print_keys(self, logins: list[dict]) -> None:
+        """Every account signs in with two factors (issue 6): each demo login's
+        authenticator app key, to type or paste into an app."""
+        self.stdout.write(
+            "Each sign-in then asks for a security code. Add these keys to an authenticator "
+            "app (type the key, or open the otpauth link on a device with one), or run "
+            "`disclose rundemo --codes` to see the codes now:"
+        )
+        for login in logins:
+            if login.get("totp_secret"):
+                self.stdout.write(f"  {login['username']:<28}key {login['totp_secret']}")
+                self.stdout.write(f"  {'':<28}{login['otpauth_uri']}")
+            else:
+                self.stdout.write(
+                    f"  {login['username']:<28}no key yet: set one up at the first sign-in"
+                )
+
+    def _print_codes(self, logins: list[dict]) -> None:
+        if not logins:
+            self.stdout.write("No demo logins: run `disclose rundemo` first.")
+        for login in logins:
+            if login.get("totp_secret"):
+                code = twofactor.code_now(login["totp_secret"])
+                self.stdout.write(f"  {login['username']:<28}{code}")
+        self.stdout.write("Each code works once and changes every 30 seconds.")
 
     def _print_mail(self) -> None:
         if settings.EMAIL_BACKEND.endswith("filebased.EmailBackend"):

@@ -37,4 +37,4 @@ lint: install
 	$(BIN)/ruff format --check disclose tests benchmarks
 
 clean:
-	rm -rf $(VENV) data/
+	rm -rf $(VENV) node_modules data/

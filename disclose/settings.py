@@ -66,7 +66,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "disclose.web.middleware.NoStoreMiddleware",
+    "disclose.web.security.ContentSecurityPolicyMiddleware",
 ]
+# Refuse an over-size body before anything reads it (issue 6, item 6).
+MIDDLEWARE.insert(1, "disclose.web.security.BodySizeLimitMiddleware")
 
 ROOT_URLCONF = "disclose.urls"
 WSGI_APPLICATION = "disclose.wsgi.application"
@@ -188,6 +191,36 @@ CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Behind a proxy that ends TLS, name the header it sets, e.g. "X-Forwarded-Proto=https".
+# Only when the proxy always sets (or strips) that header: a client could forge it otherwise.
+_PROXY_SSL = env_str("DISCLOSE_PROXY_SSL_HEADER")
+if _PROXY_SSL:
+    _header, _, _value = _PROXY_SSL.partition("=")
+    SECURE_PROXY_SSL_HEADER = (
+        "HTTP_" + _header.strip().upper().replace("-", "_"),
+        _value.strip() or "https",
+    )
+# No inline script or style anywhere (issue 6): disclose/web/security.py sends this.
+DISCLOSE_CSP = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "img-src": "'self' data:",
+    "font-src": "'self'",
+    "connect-src": "'self'",
+    "object-src": "'none'",
+    "frame-ancestors": "'none'",
+    "form-action": "'self'",
+    "base-uri": "'none'",
+}
+# Form fields (not files) read into memory: 1 MB is far more than any form
+# needs; larger bodies get 400. Files over 1 MB go to a temporary file, and the
+# document store refuses any over DISCLOSE_MAX_UPLOAD_BYTES as it writes.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
 
 # Email: a real SMTP server in production and tests; the demo writes to files.
 EMAIL_BACKEND = env_str("DISCLOSE_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.http import require_GET
 
 from disclose.casework import reports
 
@@ -24,6 +25,7 @@ def can_see_dashboard(user) -> bool:
 
 
 @login_required
+@require_GET  # read-only pages (issue 6: changes only by POST, and only where a step is)
 def dashboard(request: HttpRequest) -> HttpResponse:
     if not can_see_dashboard(request.user):
         raise Http404("No such page")

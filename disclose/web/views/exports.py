@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_GET
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -42,6 +43,7 @@ def safe(value):
 
 
 @login_required
+@require_GET  # read-only pages (issue 6: changes only by POST, and only where a step is)
 def exports(request: HttpRequest) -> HttpResponse:
     if not can_export(request.user):
         raise Http404("No such page")
@@ -66,6 +68,7 @@ def exports(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_GET  # read-only pages (issue 6: changes only by POST, and only where a step is)
 def export_download(request: HttpRequest, name: str, fmt: str) -> HttpResponse:
     if not can_export(request.user) or name not in TABLES or fmt not in FORMATS:
         raise Http404("No such export")

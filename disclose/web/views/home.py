@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_GET
 
 from disclose.casework import selectors
 from disclose.casework.models import FileMovement, HardCopyItem, HardCopyList, RequestSubject
@@ -158,6 +159,7 @@ def files_queue(user: Staff) -> list[dict] | None:
 
 
 @login_required
+@require_GET  # a page to read: a POST here changes nothing and is refused (issue 6)
 def my_work(request: HttpRequest) -> HttpResponse:
     context = {
         "waiting": waiting_on(request.user),

@@ -113,7 +113,7 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         person = get_person_for_user(request.user, pk, Person.objects.only("pk"))
         return render(request, "web/persons/reference.html", {"form": form, "pk": person.pk})
     reference = form.cleaned_data["request_reference"]
-    person = get_person_for_user(request.user, pk, _person_with_record())
+    person = get_person_for_user(request.user, pk, _person_with_record(), reference)
     _log_person_view(request.user, person, reference)
     return render(
         request, "web/persons/person.html", {"person": person, "request_reference": reference}

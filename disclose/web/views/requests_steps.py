@@ -259,7 +259,12 @@ def step(
         raise Http404("No such step")
     case = get_request_for_user(request.user, reference)
     part = _part(case, number) if number is not None else None
-    held = get_object_or_404(Holding, pk=holding) if holding is not None else None
+    # Only a holding of a person this request is about (issue 6, item 2).
+    held = (
+        get_object_or_404(Holding, pk=holding, person_id__in=case.subjects.values("person_id"))
+        if holding is not None
+        else None
+    )
     posted = request.method == "POST"
     form = page.form(
         request.POST if posted else None,

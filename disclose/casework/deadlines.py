@@ -14,9 +14,11 @@ stopped and any extension. Every stage says which bank holidays it skipped.
 | hard_copies  | the worker lists the copies (2.2)        | refused, redirected, or all sent   |
 """
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
@@ -240,25 +242,67 @@ def _earliest(moments) -> date | None:
 
 def _working_days_taken(start: date, end: date, clocks) -> tuple[int, int]:
     """(working days after start up to end, less those stopped; those stopped)."""
-    taken = stopped = 0
-    day = start
-    while day < end:
-        day += timedelta(days=1)
-        if not is_working_day(day):
-            continue
-        if any(c.covers(day) for c in clocks):
-            stopped += 1
+    total = _working_days_in(start, end)
+    stopped = 0
+    for first, last in _merged(clocks, end):
+        # The clock covers first <= day < last (StoppedClock.covers).
+        stopped += _working_days_in(max(start, first - _DAY), min(end, last - _DAY))
+    return total - stopped, stopped
+
+
+def _merged(clocks, end: date) -> list[tuple[date, date]]:
+    """Stopped periods as [first, last) with overlaps joined, so no day counts twice."""
+    spans = sorted((c.start, c.end or end + _DAY) for c in clocks)
+    merged: list[list[date]] = []
+    for first, last in spans:
+        if merged and first <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], last)
         else:
-            taken += 1
-    return taken, stopped
+            merged.append([first, last])
+    return [(a, b) for a, b in merged]
+
+
+_DAY = timedelta(days=1)
+
+
+@lru_cache(maxsize=32)
+def _working_days_of(year: int) -> tuple[date, ...]:
+    day, found = date(year, 1, 1), []
+    while day.year == year:
+        if is_working_day(day):
+            found.append(day)
+        day += _DAY
+    return tuple(found)
+
+
+def _working_days_in(start: date, end: date) -> int:
+    """Working days after start up to and including end: a count, not a walk, as
+    the dashboard reads thousands of stages."""
+    if end <= start:
+        return 0
+    count = 0
+    for year in range(start.year, end.year + 1):
+        days = _working_days_of(year)
+        count += bisect_right(days, end) - bisect_right(days, start)
+    return count
 
 
 def _holidays_between(start: date, end: date) -> tuple[tuple[date, str], ...]:
     """Bank holidays on weekdays after start up to end: the ones that did not count."""
-    found, day = [], start
-    while day < end:
-        day += timedelta(days=1)
+    found = []
+    for year in range(start.year, end.year + 1):
+        for day, name in _weekday_holidays(year):
+            if start < day <= end:
+                found.append((day, name))
+    return tuple(found)
+
+
+@lru_cache(maxsize=32)
+def _weekday_holidays(year: int) -> tuple[tuple[date, str], ...]:
+    day, found = date(year, 1, 1), []
+    while day.year == year:
         name = bank_holiday(day)
         if name and day.weekday() < 5:
             found.append((day, name))
+        day += _DAY
     return tuple(found)

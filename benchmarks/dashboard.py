@@ -1,0 +1,169 @@
+"""Dashboard and reminder-job time at 1,000 and 5,000 requests on SQLite (issue 7).
+
+    .venv/bin/python benchmarks/dashboard.py [--sizes 1000,5000]
+
+Builds synthetic requests received over the last year (bulk inserts straight
+into a scratch SQLite database under /tmp: a mix of requests at intake, open
+cases with the worker, closed cases with the CSM or supplied, closed requests),
+then times the dashboard's figures for 12 months (reports.dashboard) and the
+reminders job's reading of every open stage (reminders.open_deadlines). Prints
+wall and CPU seconds; the machine is shared, so CPU time is the steadier figure.
+"""
+
+import argparse
+import os
+import random
+import sys
+import tempfile
+import time
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+SCRATCH = Path(tempfile.gettempdir()) / "disclose-dashboard-bench"
+
+
+def _setup_django() -> None:
+    SCRATCH.mkdir(parents=True, exist_ok=True)
+    db = SCRATCH / "bench.sqlite3"
+    if db.exists():
+        db.unlink()
+    os.environ["DATABASE_URL"] = f"sqlite:///{db}"
+    os.environ["DISCLOSE_DATA_DIR"] = str(SCRATCH)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "disclose.settings")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", verbosity=0)
+
+
+def _staff():
+    from disclose.records.models import Role, Staff, Team
+
+    team = Team.objects.create(team_id="T1", name="Team 1")
+    made = {}
+    for username, role in (("scimt", "scimt_officer"), ("csm", "csm"), ("tm", "team_manager")):
+        made[role] = Staff.objects.create(username=username, team=team)
+        made[role].roles.set(Role.objects.filter(code=role))
+    made["social_worker"] = Staff.objects.create(username="sw", team=team)
+    team.csm, team.team_manager = made["csm"], made["team_manager"]
+    team.save()
+    return made
+
+
+def _build(start: int, count: int, staff: dict, rng: random.Random) -> None:
+    from django.utils import timezone
+
+    from disclose.audit.models import AuditEvent
+    from disclose.casework.models import IdentityCheck, Request, RequestSubject
+
+    today = date.today()
+    requests, subjects, events, checks = [], [], [], []
+    for n in range(start, start + count):
+        received = today - timedelta(days=rng.randrange(365))
+        kind = rng.choice(["intake", "open", "closed_waiting", "supplied", "closed"])
+        state = {"intake": "received", "closed": "closed"}.get(kind, "forwarded")
+        requests.append(
+            Request(
+                reference=f"AR-B-{n:06d}",
+                received=received,
+                channel="email",
+                requestor_name="Alex Example",
+                requestor_agency=rng.choice(["police", "cafcass", "health", "ofsted"]),
+                consent=True,
+                details="Dates.",
+                state=state,
+                owner=staff["scimt_officer"],
+            )
+        )
+    Request.objects.bulk_create(requests)
+    for request in Request.objects.filter(reference__in=[r.reference for r in requests]):
+        received_at = timezone.make_aware(datetime.combine(request.received, datetime.min.time()))
+        forwarded_at = received_at + timedelta(days=rng.randrange(1, 8))
+        route, state, holder, decided, supplied = "", "unmatched", None, None, None
+        if request.state != "received":
+            route = rng.choice(["open:allocated_worker", "closed_electronic:last_team_csm"])
+            events.append((request.reference, forwarded_at))
+            checks.append(
+                IdentityCheck(
+                    request=request,
+                    checked_by=staff["scimt_officer"],
+                    method="call_back",
+                    outcome="verified",
+                    checked_at=received_at + timedelta(days=1),
+                )
+            )
+            if route.startswith("open:"):
+                state, holder = "allocated", staff["social_worker"]
+            else:
+                state, holder = "awaiting_decision", staff["csm"]
+            if request.state == "closed" or rng.random() < 0.3:
+                decided = forwarded_at + timedelta(days=5)
+                supplied = decided + timedelta(days=rng.randrange(5, 30))
+                state, holder = "supplied", staff["social_worker"]
+        subjects.append(
+            RequestSubject(
+                request=request,
+                number=1,
+                forename="Robin",
+                surname="Example",
+                matched=True,
+                route=route,
+                state=state,
+                assignee=holder,
+                decision="approve" if decided else "",
+                decided_at=decided,
+                supplied_at=supplied,
+            )
+        )
+    RequestSubject.objects.bulk_create(subjects)
+    IdentityCheck.objects.bulk_create(checks)
+    last = AuditEvent.objects.order_by("-seq").values_list("seq", flat=True).first() or 0
+    AuditEvent.objects.bulk_create(
+        AuditEvent(
+            seq=last + i + 1,
+            at=at,
+            category="change",
+            event_type="forward",
+            request_reference=ref,
+            detail={},
+            prev_hash="0" * 64,
+            hash="0" * 64,
+        )
+        for i, (ref, at) in enumerate(events)
+    )
+
+
+def _time(function) -> tuple[float, float, object]:
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = function()
+    return time.perf_counter() - wall, time.process_time() - cpu, result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,5000")
+    sizes = [int(s) for s in parser.parse_args().sizes.split(",")]
+    _setup_django()
+    from disclose.casework import reminders, reports
+
+    rng, staff, built = random.Random(7), _staff(), 0
+    today = date.today()
+    print(f"{'requests':>9} {'dashboard wall':>15} {'cpu':>6} {'reminders wall':>15} {'cpu':>6}")
+    for size in sizes:
+        _build(built, size - built, staff, rng)
+        built = size
+        d_wall, d_cpu, figures = _time(
+            lambda: reports.dashboard(today - timedelta(days=365), today, today=today)
+        )
+        r_wall, r_cpu, waiting = _time(lambda: reminders.open_deadlines(today))
+        assert figures.total == size
+        print(
+            f"{size:>9} {d_wall:>14.2f}s {d_cpu:>5.2f}s {r_wall:>14.2f}s {r_cpu:>5.2f}s"
+            f"   ({len(waiting)} open stages, {len(figures.overdue)} overdue)"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -142,3 +142,23 @@ def test_a_switched_off_account_cannot_finish_signing_in(client, sam):
     Staff.objects.filter(pk=sam.pk).update(is_active=False)
     assert client.post("/sign-in/two-factor/", {"code": fresh_code(sam)})["Location"] == "/sign-in/"
     assert "_auth_user_id" not in client.session
+
+
+def test_a_password_step_left_for_five_minutes_must_be_done_again(client, sam):
+    give_device(sam)
+    password_step(client)
+    session = client.session
+    session["signin.pending"]["at"] -= 5 * 60 + 1
+    session.save()
+    assert client.post("/sign-in/two-factor/", {"code": fresh_code(sam)})["Location"] == "/sign-in/"
+    assert "_auth_user_id" not in client.session
+
+
+def test_an_administrator_can_remove_a_device_so_its_owner_sets_up_a_new_one(client, sam):
+    ada = Staff.objects.create_superuser(username="ada.admin", password=None, email="")
+    device = give_device(sam)
+    client.force_login(ada)
+    page = client.get("/admin/otp_totp/totpdevice/").content.decode()
+    assert "sam.officer" in page or "Sam" in page
+    client.post(f"/admin/otp_totp/totpdevice/{device.pk}/delete/", {"post": "yes"})
+    assert not TOTPDevice.objects.filter(user=sam).exists()

@@ -1,0 +1,70 @@
+"""The picture of the procedure with this request's place on it (issue 5), on a
+page of its own at /requests/<ref>/procedure/ and, through the template tag
+procedure_picture, on the request page.
+
+The page uses the request page's queryset, so the request, its subjects, file
+movements and hard-copy lists come in a fixed number of queries; looking at
+it is an access to the request like the request page itself.
+"""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from disclose.audit.log import record_access
+from disclose.casework.models import Request
+
+from ..procedure_layout import WIDTH, layout
+from ..procedure_stages import CURRENT, Position, position, route_words
+from .requests_access import get_request_for_user
+from .requests_page import request_queryset
+
+
+def picture_context(case: Request) -> dict:
+    """What _picture.html needs, from the request's prefetched relations only."""
+    where = position(
+        case,
+        list(case.subjects.all()),
+        list(case.file_movements.all()),
+        list(case.hard_copy_lists.all()),
+    )
+    return {
+        "case": case,
+        "position": where,
+        "drawing": layout(where),
+        "drawing_width": WIDTH,
+        "summary": summary(where),
+        "redirect_words": route_words(case.outcome_route),
+    }
+
+
+def summary(where: Position) -> str:
+    """One or two sentences saying where the request is now, for the image's description."""
+    now = [stage.label for stage in where.before if stage.status == CURRENT]
+    for row in where.subjects:
+        now += [
+            f"subject {row.number}: {stage.label}"
+            for stage in row.stages
+            if stage.status == CURRENT
+        ]
+    if where.close.status == CURRENT:
+        now.append(where.close.label)
+    if where.close.status == "done":
+        return "The request is closed."
+    if not now:
+        return "Nothing is waiting on the procedure's next step."
+    return "Now: " + "; ".join(now) + "."
+
+
+@login_required
+@require_GET
+def procedure_page(request: HttpRequest, reference: str) -> HttpResponse:
+    case = get_request_for_user(request.user, reference, request_queryset())
+    record_access(
+        event_type="request_viewed",
+        actor=request.user,
+        request_reference=case.reference,
+        detail={"via": "web", "page": "procedure"},
+    )
+    return render(request, "web/procedure/page.html", picture_context(case))

@@ -1,0 +1,162 @@
+"""No page makes more database queries as requests pile up (issue 5): My work for
+a worker, a team manager and business support, and the request page, make the
+same number of queries with 10 requests as with 1,000, and no more than a fixed
+limit. The requests are made in bulk, straight into the tables, to stay fast."""
+
+from datetime import date, timedelta
+
+import pytest
+from casework_factories import add_episode, add_holding, approved, build_office, make_person
+from django.test import Client
+from django.utils import timezone
+
+from disclose.casework import services
+from disclose.casework.models import FileMovement, Request, RequestSubject
+from disclose.records.models import Holding, Person
+
+pytestmark = pytest.mark.django_db
+
+# The most queries each page may make, whatever the number of requests.
+# Measured on SQLite (7, 8, 9 and 32 queries), with room for a little growth.
+LIMITS = {"worker": 12, "team_manager": 12, "business_support": 14, "request_page": 40}
+
+
+@pytest.fixture
+def office():
+    return build_office()
+
+
+def add_requests(office, start: int, count: int) -> None:
+    """`count` requests, a third each waiting on the worker (sw_t1), on the team
+    manager (tm_t1) and on business support (paper files to fetch)."""
+    persons = Person.objects.bulk_create(
+        Person(
+            person_id=f"Q{start + i:06d}",
+            forename="Sam",
+            surname=f"Bulk{start + i}",
+            dob=date(2012, 1, 1),
+        )
+        for i in range(count)
+    )
+    requests = Request.objects.bulk_create(
+        Request(
+            reference=f"AR-2099-{start + i:06d}",
+            received=date(2026, 1, 1) + timedelta(days=i % 300),
+            channel="email",
+            requestor_name="DC Jane Doe",
+            requestor_agency="police",
+            consent=True,
+            details="Dates of any plan.",
+            state="forwarded",
+        )
+        for i in range(count)
+    )
+    kinds = ["worker", "team_manager", "files"]
+    subjects = []
+    for i, (case, person) in enumerate(zip(requests, persons, strict=True)):
+        kind = kinds[(start + i) % 3]
+        subjects.append(
+            RequestSubject(
+                request=case,
+                number=1,
+                forename=person.forename,
+                surname=person.surname,
+                dob=person.dob,
+                person=person,
+                matched=True,
+                route="open:unallocated" if kind == "team_manager" else "closed_paper:dcpt_csm",
+                state={"worker": "allocated", "team_manager": "awaiting_allocation"}.get(
+                    kind, "identity_reverified"
+                ),
+                assignee=office.tm_t1 if kind == "team_manager" else office.sw_t1,
+                team=office.t1,
+                worker=None if kind == "team_manager" else office.sw_t1,
+            )
+        )
+    subjects = RequestSubject.objects.bulk_create(subjects)
+    holdings = Holding.objects.bulk_create(
+        Holding(
+            holding_id=f"QH{start + i}",
+            person=sub.person,
+            kind="paper",
+            location="Records store",
+            reference=f"QBOX-{start + i}",
+            status="requested",
+        )
+        for i, sub in enumerate(subjects)
+        if (start + i) % 3 == 2
+    )
+    by_person = {h.person_id: h for h in holdings}
+    FileMovement.objects.bulk_create(
+        FileMovement(
+            holding=by_person[sub.person_id],
+            request=sub.request,
+            subject=sub,
+            kind="requested",
+            by=office.sw_t1,
+            at=timezone.now(),
+        )
+        for sub in subjects
+        if sub.person_id in by_person
+    )
+
+
+def count_queries(assert_max, limit: int, staff, url: str) -> tuple[int, str]:
+    client = Client()
+    client.force_login(staff)
+    client.get(url)  # warm: the session and the council profile are cached after this
+    with assert_max(limit) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+def pages(office, case: Request) -> dict:
+    return {
+        "worker": (office.sw_t1, "/"),
+        "team_manager": (office.tm_t1, "/"),
+        "business_support": (office.bs, "/"),
+        "request_page": (office.sw_d, f"/requests/{case.reference}/"),
+    }
+
+
+def a_request_with_files_out(office) -> Request:
+    """The spec's example, part way: approved, allocated, files asked for and fetched."""
+    person = make_person()
+    add_episode(person, office.t0, start=date(2014, 1, 1), end=date(2016, 5, 1))
+    holding = add_holding(person, "paper")
+    case = approved(office, person, office.csm_d)
+    services.allocate(actor=office.tm_d, request=case, subject=1, worker=office.sw_d)
+    services.verify_identity(
+        actor=office.sw_d, request=case, subject=1, method="call_back", outcome="verified"
+    )
+    services.request_paper_files(actor=office.sw_d, request=case, subject=1, holding=holding)
+    services.retrieve_files(actor=office.bs, request=case, holding=holding)
+    return case
+
+
+def test_my_work_and_the_request_page_make_as_many_queries_with_1000_requests_as_with_10(
+    office, django_assert_max_num_queries
+):
+    case = a_request_with_files_out(office)
+    add_requests(office, 0, 10)
+    at_most = django_assert_max_num_queries
+    with_10 = {
+        name: count_queries(at_most, LIMITS[name], *where)
+        for name, where in pages(office, case).items()
+    }
+    add_requests(office, 10, 990)
+    assert Request.objects.count() == 1001
+    with_1000 = {
+        name: count_queries(at_most, LIMITS[name], *where)
+        for name, where in pages(office, case).items()
+    }
+
+    print({name: (with_10[name][0], with_1000[name][0]) for name in with_10})
+    for name, (count, _page) in with_1000.items():
+        assert count == with_10[name][0], f"{name}: {with_10[name][0]} queries, then {count}"
+    # The pages really list the work: the 1,000th request is on each queue.
+    assert "AR-2099-000999" in with_1000["worker"][1]  # 999 % 3 == 0: the worker's
+    assert "AR-2099-000997" in with_1000["team_manager"][1]  # 997 % 3 == 1
+    assert "QBOX-998" in with_1000["business_support"][1]  # 998 % 3 == 2: files to fetch
+    assert case.reference in with_1000["request_page"][1]

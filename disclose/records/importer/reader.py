@@ -39,7 +39,26 @@ class _Lines:
         self.progress.update(read)
 
 
+class ExtractUnreadable(ValueError):
+    """A file that is not CSV text at all: nothing in it can be checked row by row."""
+
+
 def read_rows(
+    folder: Path, spec: FileSpec, problems: list[Problem] | None, progress=None
+) -> Iterator[tuple[int, dict, list[tuple[str, str]]]]:
+    """As _read_rows, with a file that cannot be read as CSV text named (issue 6, item 6)."""
+    try:
+        yield from _read_rows(folder, spec, problems, progress)
+    except UnicodeDecodeError as error:
+        raise ExtractUnreadable(
+            f"{spec.name} is not UTF-8 text (byte {error.start + 1} cannot be read). "
+            "Save it as 'CSV UTF-8' and try again."
+        ) from None
+    except csv.Error as error:
+        raise ExtractUnreadable(f"{spec.name} cannot be read as CSV: {error}.") from None
+
+
+def _read_rows(
     folder: Path, spec: FileSpec, problems: list[Problem] | None, progress=None
 ) -> Iterator[tuple[int, dict, list[tuple[str, str]]]]:
     """Yield (line, parsed row, cell problems) for each row of one file.
@@ -77,6 +96,10 @@ def _parse(plan: list, cells: list[str]) -> tuple[dict, list]:
     width = len(cells)
     for column, index in plan:
         raw = cells[index] if 0 <= index < width else ""
+        if "\x00" in raw:
+            # PostgreSQL cannot store it, and no real value holds one (issue 6, item 6).
+            bad.append((column.name, "this holds a NUL character (0x00); remove it"))
+            continue
         if column.required and not raw.strip():
             bad.append((column.name, "this is empty; it must have a value"))
             continue

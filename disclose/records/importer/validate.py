@@ -152,7 +152,8 @@ def _define(spec: FileSpec, row: dict, known: _Known) -> None:
     for column in spec.columns:
         if column.defines and row.get(column.name):
             known.ids[column.defines].add(row[column.name])
-    if spec.defines == REFERRAL and row.get("cine_person_id"):
+    # Either may be missing from a row whose cell had a problem (issue 6, item 6).
+    if spec.defines == REFERRAL and row.get("cine_person_id") and row.get("cine_referral_id"):
         known.referral_person[row["cine_referral_id"]] = row["cine_person_id"]
 
 
@@ -173,12 +174,25 @@ def _known_from_database(kind: str, known: _Known) -> None:
 
 def _account_clashes(folder: Path, spec: FileSpec) -> list[Problem]:
     """A worker's sign-in name is their staff id; it must not belong to someone else."""
-    wanted = {}
+    wanted, problems = {}, []
     for line, row, _bad in read_rows(folder, spec, None):
         professional = row.get("prof_professional_id")
-        if professional:
-            wanted[row.get("prof_staff_id") or professional] = (line, professional)
-    problems = []
+        if not professional:
+            continue
+        name = row.get("prof_staff_id") or professional
+        if name in wanted and wanted[name][1] != professional:
+            # Two workers would get one sign-in name (issue 6, item 6: found by Hypothesis).
+            problems.append(
+                Problem(
+                    spec.name,
+                    line,
+                    "prof_staff_id",
+                    f"the sign-in name '{name}' is also the worker's on line "
+                    f"{wanted[name][0]}; give each worker their own staff id",
+                )
+            )
+            continue
+        wanted[name] = (line, professional)
     for account in Staff.objects.filter(username__in=list(wanted)):
         line, professional = wanted[account.username]
         if account.professional_id == professional:

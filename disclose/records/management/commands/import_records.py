@@ -5,6 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from disclose.records.importer import import_extract
+from disclose.records.importer.reader import ExtractUnreadable
 from disclose.records.importer.report import problem_lines, summary_lines
 
 
@@ -30,6 +31,9 @@ class Command(BaseCommand):
             report = import_extract(folder, dry_run=dry_run)
         except FileNotFoundError as error:
             raise CommandError(str(error)) from None
+        except ExtractUnreadable as error:
+            self.stderr.write(f"{error} Nothing was imported.")
+            raise SystemExit(1) from None
         if not report.ok:
             for line in problem_lines(report):
                 self.stderr.write(line)

@@ -89,6 +89,10 @@ def load_file(path: str | Path) -> Scenario:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise ScenarioInvalid([f"{path}: cannot be read: {error.strerror}"]) from None
+    except UnicodeDecodeError as error:
+        raise ScenarioInvalid(
+            [f"{path}: is not UTF-8 text (byte {error.start + 1}); save it as UTF-8"]
+        ) from None
     return parse_text(text, str(path))
 
 
@@ -222,7 +226,7 @@ def _parse_step(n: int, raw: Any, problems: Problems, ids: c.Ids) -> Step | None
     if "do" not in raw:
         problems.add(f"{at}do", "is missing; say which step this is, e.g. do: forward")
         return None
-    if verb not in VERBS:
+    if not isinstance(verb, str) or verb not in VERBS:  # a list or mapping is no verb either
         problems.add(f"{at}do", f"unknown verb '{verb}'; use one of: {', '.join(VERBS)}")
         return None
     spec = fields_for(verb)

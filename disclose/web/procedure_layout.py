@@ -16,7 +16,7 @@ MARGIN = 20
 LINE = 18
 PAD = 10
 GAP = 14
-CHAR_PX = 8.2  # a generous average width of a 15px character, for wrapping
+CHAR_PX = 9.4  # a generous average width of a bold 15px character, for wrapping
 
 
 @dataclass

@@ -35,7 +35,17 @@ from disclose.procedure.working_days import (
 )
 from disclose.records.models import Staff
 
-from .models import ClockStop, Extension, HardCopyList, Request, RequestSubject, Stage
+from .models import (
+    ClockStop,
+    Disclosure,
+    Extension,
+    HardCopyList,
+    IdentityCheck,
+    Message,
+    Request,
+    RequestSubject,
+    Stage,
+)
 
 LOOK_UP = object()  # deadlines_for: read the forward date from the audit events
 _FINISHED_ITEMS = frozenset({hc_rules.DISPATCHED, hc_rules.REFUSED, hc_rules.THIRD_PARTY_DECLINED})
@@ -73,12 +83,16 @@ def deadline_queryset() -> QuerySet[Request]:
     lists = HardCopyList.objects.select_related("approver__team", "subject").prefetch_related(
         "items__dispatch"
     )
+    # Only the dates are read: not the texts of messages and disclosures.
+    checks = IdentityCheck.objects.only("request_id", "subject_id", "checked_at")
+    sent = Message.objects.only("request_id", "created_at")
+    disclosed = Disclosure.objects.only("request_id", "kind", "disclosed_at")
     return Request.objects.select_related("owner__team").prefetch_related(
         Prefetch("subjects", queryset=subjects),
         Prefetch("hard_copy_lists", queryset=lists),
-        "identity_checks",
-        "messages",
-        "disclosures",
+        Prefetch("identity_checks", queryset=checks),
+        Prefetch("messages", queryset=sent),
+        Prefetch("disclosures", queryset=disclosed),
         "clock_stops",
         Prefetch("extensions", queryset=Extension.objects.select_related("by")),
     )

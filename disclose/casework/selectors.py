@@ -61,5 +61,6 @@ def holdings_waiting() -> list[FileMovement]:
         latest[movement.holding_id] = movement
     return list(latest.values())
 
+
 # Due dates per stage (issue 7) live in deadlines.py; read them from here too.
 from .deadlines import deadlines_for as deadlines_for  # noqa: E402

@@ -49,9 +49,10 @@ class BodySizeLimitMiddleware:
         except ValueError:
             declared = 0
         if declared > largest_body():
-            megabytes = settings.DISCLOSE_MAX_UPLOAD_BYTES // (1024 * 1024)
+            megabytes = f"{settings.DISCLOSE_MAX_UPLOAD_BYTES / (1024 * 1024):g}"
             return HttpResponse(
-                f"What you sent is too large. A document must be smaller than {megabytes} MB.",
+                f"What you sent is too large. A document must be {megabytes} MB or smaller. "
+                "Go back and choose a smaller file, or split it into parts.",
                 status=413,
                 content_type="text/plain; charset=utf-8",
             )

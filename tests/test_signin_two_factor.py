@@ -162,3 +162,11 @@ def test_an_administrator_can_remove_a_device_so_its_owner_sets_up_a_new_one(cli
     assert "sam.officer" in page or "Sam" in page
     client.post(f"/admin/otp_totp/totpdevice/{device.pk}/delete/", {"post": "yes"})
     assert not TOTPDevice.objects.filter(user=sam).exists()
+
+
+def test_neither_sign_in_sends_anyone_to_another_site_afterwards(client, sam):
+    login = client.get("/admin/login/?next=https://evil.example/")
+    assert login["Location"] == "/sign-in/?next=%2Fadmin%2F"
+    give_device(sam)
+    password_step(client, next="https://evil.example/")
+    assert client.post("/sign-in/two-factor/", {"code": fresh_code(sam)})["Location"] == "/"

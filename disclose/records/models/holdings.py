@@ -41,3 +41,6 @@ class CaseNote(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"Case note {self.pk} on person {self.person_id}"

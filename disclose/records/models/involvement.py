@@ -38,6 +38,9 @@ class Episode(models.Model):
     class Meta:
         ordering = ["-start"]
 
+    def __str__(self) -> str:
+        return f"Episode {self.referral_id}"
+
     @property
     def is_open(self) -> bool:
         return self.end is None
@@ -63,6 +66,9 @@ class Involvement(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"Involvement of {self.worker_id or 'no worker'} with person {self.person_id}"
+
 
 class CPPlan(models.Model):
     """A child protection plan (SSD `ssd_cp_plans`): the child protection history."""
@@ -78,6 +84,9 @@ class CPPlan(models.Model):
             models.UniqueConstraint(fields=["person", "start"], name="unique_cp_plan")
         ]
 
+    def __str__(self) -> str:
+        return f"Child protection plan from {self.start}"
+
 
 class Contact(models.Model):
     """A contact (SSD `ssd_contacts`). A person whose only involvement is a
@@ -87,3 +96,6 @@ class Contact(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="contacts")
     date = models.DateField()
     outcome = models.TextField(blank=True)
+
+    def __str__(self) -> str:
+        return f"Contact {self.contact_id}"

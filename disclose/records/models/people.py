@@ -16,12 +16,12 @@ class Person(models.Model):
     class Meta:
         ordering = ["surname", "forename"]
 
+    def __str__(self) -> str:
+        return self.full_name
+
     @property
     def full_name(self) -> str:
         return f"{self.forename} {self.surname}".strip()
-
-    def __str__(self) -> str:
-        return self.full_name
 
 
 class PersonName(models.Model):
@@ -60,6 +60,9 @@ class Identifier(models.Model):
             models.UniqueConstraint(fields=["person", "kind", "value"], name="unique_identifier")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.kind} {self.value}"
+
 
 class Address(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="addresses")
@@ -74,3 +77,6 @@ class Address(models.Model):
                 fields=["person", "address", "postcode", "start_date"], name="unique_address"
             )
         ]
+
+    def __str__(self) -> str:
+        return f"Address of person {self.person_id}"

@@ -13,9 +13,9 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Q
 
+from disclose.records import twofactor
 from disclose.records.importer import import_extract
 from disclose.records.models import Person, Role, Staff, Team
-from disclose.web.signin import twofactor
 
 from .extract import generate_extract
 

@@ -3,11 +3,11 @@
 from django import forms
 from django.http import HttpRequest
 
+from disclose.records.twofactor import CODE, clean_code
 from disclose.web.forms import SignInForm
 
 from . import lockout
 from .addresses import client_address
-from .twofactor import CODE, clean_code
 
 
 class PasswordForm(SignInForm):

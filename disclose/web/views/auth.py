@@ -12,7 +12,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from disclose.audit.log import record
-from disclose.web.signin import flow, lockout, twofactor
+from disclose.records import twofactor
+from disclose.web.signin import flow, lockout
 from disclose.web.signin.addresses import client_address
 from disclose.web.signin.forms import CodeForm, PasswordForm
 

@@ -10,9 +10,9 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from disclose.records import twofactor
 from disclose.records.demo.council import LOGINS_FILE, load_demo_council, read_logins
 from disclose.records.models import Person
-from disclose.web.signin import twofactor
 
 
 class Command(BaseCommand):

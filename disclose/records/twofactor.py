@@ -1,4 +1,7 @@
-"""Authenticator app codes (TOTP, RFC 6238) through django-otp's TOTP devices.
+"""Authenticator app codes (TOTP, RFC 6238) for staff accounts, through django-otp.
+
+Kept beside Staff (not in web/) because the demo loader sets up devices too, and
+lower layers must not import the web layer (DESIGN.md).
 
 A code is accepted once only: the device keeps the time step of the last code it took
 (last_t) and refuses that step and any earlier one. The device row is locked while a

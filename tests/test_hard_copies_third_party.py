@@ -96,18 +96,8 @@ def test_confirmation_can_come_before_the_csm_decides(office):
     assert set(statuses(request).values()) == {"dispatched"}
 
 
-def test_confirmation_says_who_and_how(office):
+def test_confirmation_refuses_an_unknown_way_of_answering(office):
     request = approved_copies(office)
-    assert_refused(
-        "confirmation_details_required",
-        services.confirm_third_party,
-        actor=office.bs,
-        request=request,
-        item=POLICE_REPORT,
-        confirmed=True,
-        who="",
-        how="email",
-    )
     assert_refused(
         "confirmation_details_required",
         services.confirm_third_party,
@@ -118,6 +108,17 @@ def test_confirmation_says_who_and_how(office):
         who="DS Lowe",
         how="carrier pigeon",
     )
+
+
+def test_a_confirmation_given_only_as_the_spec_table_names_the_source_agency(office):
+    # scenarios.md lists only `item` and `confirmed` for confirm_third_party.
+    request = approved_copies(office)
+    services.confirm_third_party(
+        actor=office.bs, request=request, item=POLICE_REPORT, confirmed=True
+    )
+    item = HardCopyItem.objects.get(request=request, title=POLICE_REPORT)
+    assert item.confirmed and item.confirmed_by_name == item.source
+    assert item.confirmed_how == ""
 
 
 def test_only_third_party_items_on_the_list_can_be_confirmed(office):

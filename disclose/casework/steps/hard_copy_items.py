@@ -8,7 +8,7 @@ from disclose.records.models import Staff
 
 from ..errors import StepRefused, refuse_if
 from ..models import Document, HardCopyItem, Request, RequestSubject
-from ._base import Step, begin, require, role_words
+from ._base import Step, begin, role_words
 from .hard_copies import document_for, hard_copy_refusal
 
 
@@ -31,12 +31,11 @@ def confirm_third_party(
         refuse_if(hard_copy_refusal(step, part, "confirm_third_party"))
         _require_own_case(step, part)
         refuse_if(rules.check_confirmable(row.facts()))
-        who = require(
-            who,
-            "confirmation_details_required",
-            f"Say who at {row.source or 'the agency'} gave their answer.",
-        )
-        if how not in HardCopyItem.How.values:
+        # The page asks who answered and how. A scenario file written to the
+        # spec's table gives only the item and the answer: then the agency named
+        # as the item's source stands as who, and how is left unrecorded.
+        who = (who or "").strip() or row.source or "the originating agency"
+        if how and how not in HardCopyItem.How.values:
             raise StepRefused(
                 "confirmation_details_required",
                 "Say how they answered: email, phone, letter or in person.",
@@ -49,11 +48,12 @@ def confirm_third_party(
             row.status = rules.THIRD_PARTY_DECLINED
         row.save()
         answer = "agreed to" if confirmed else "did not agree to"
+        manner = HardCopyItem.How(how).label.lower() if how else "how not recorded"
         step.case_note(
             part,
             f"{role_words(actor)} recorded that {who} ({row.source}) {answer} '{row.title}' "
             f"being sent to {step.request.requestor_name} "
-            f"({HardCopyItem.How(how).label.lower()}, {_day(row.confirmed_on)}).",
+            f"({manner}, {_day(row.confirmed_on)}).",
         )
         step.audit(
             [part],

@@ -10,7 +10,7 @@ from signin_codes import give_device
 
 from disclose.records.models import Staff
 
-from .browser import PASSWORD, sign_in
+from .browser import PASSWORD, assert_accessible, sign_in
 from .remote import expect
 
 
@@ -70,10 +70,13 @@ class Desks:
 
 
 def open_request(page, reference: str) -> None:
-    """From My work, follow the request's link (as staff would), to its page."""
+    """From My work, follow the request's link (as staff would), to its page;
+    axe-core on both."""
     page.goto("/")
+    assert_accessible(page)
     page.get_by_role("link", name=reference).first.click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(reference)
+    assert_accessible(page)
 
 
 def open_desks(chromium, base_url: str) -> Iterator[Desks]:

@@ -120,6 +120,7 @@ def test_the_spec_example_runs_from_intake_to_close_in_chromium(desks, world):
     screenshot(worker, "my-work-worker")
     open_request(worker, reference)
     click(worker, "Check the requestor's identity again")
+    assert_accessible(worker)
     worker.get_by_label("Called back on a known number").check()
     worker.get_by_label("Verified", exact=True).check()
     submit(worker, "Save", "Identity check recorded")
@@ -146,6 +147,7 @@ def test_the_spec_example_runs_from_intake_to_close_in_chromium(desks, world):
     submit(worker, "Supply information", "Information supplied")
     expect(worker.get_by_role("link", name="Close the request")).to_have_count(0)
     worker.goto(f"/requests/{reference}/close/")
+    assert_accessible(worker)
     worker.get_by_label("I understand that a closed request cannot be opened again").check()
     worker.get_by_role("button", name="Close the request").click()
     summary = worker.locator(".govuk-error-summary")
@@ -164,9 +166,11 @@ def test_the_spec_example_runs_from_intake_to_close_in_chromium(desks, world):
     # Business support return the files; the worker closes the request.
     open_request(support, reference)
     click(support, "Record as returned to storage")
+    assert_accessible(support)
     submit(support, "Record as returned", "Recorded as returned")
     open_request(worker, reference)
     click(worker, "Close the request")
+    assert_accessible(worker)
     worker.get_by_label("I understand that a closed request cannot be opened again").check()
     submit(worker, "Close the request", "Request closed")
     assert Request.objects.get().state == "closed"

@@ -42,6 +42,7 @@ PUBLIC = {
 }
 REQUEST_PAGES = {
     "web:request_detail",
+    "web:request_procedure",
     "web:request_match",
     "web:request_step",
     "web:request_part_step",
@@ -63,6 +64,11 @@ def allowed(row: str, name: str, method: str) -> bool:
     if row in {"information_governance", "admin", SUPERUSER}:
         if name in {"web:exports", "web:export_download"}:
             return method == "GET"  # the disclosure log (web/views/exports.py)
+    if row in {"information_governance", "admin", SUPERUSER}:
+        if name in {"web:disclosure_log", "web:audit"}:
+            # The disclosure log and audit views (web/views/governance.py); the audit
+            # page takes a record id or username by POST.
+            return method == "GET" or name == "web:audit"
     if row == SUPERUSER and name.startswith("admin:"):
         return True  # the admin site is for superusers (and staff it names)
     # SCIMT, information governance and administrators oversee every request

@@ -50,9 +50,22 @@ class StaffAdmin(AuditedAdminMixin, UserAdmin):
     ordering = ("last_name", "first_name")
     autocomplete_fields = ("team",)
     filter_horizontal = ()
+    actions = ["reset_two_factor"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("roles")
+
+    @admin.action(
+        description="Reset two-factor: they set up a new authenticator app at next sign-in"
+    )
+    def reset_two_factor(self, request, queryset):
+        """For a lost or replaced phone. The key itself is never shown here."""
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        for staff in queryset:
+            TOTPDevice.objects.filter(user=staff).delete()
+            record_admin_change(request, staff, "two_factor_reset", ["two_factor"])
+        self.message_user(request, f"Two-factor reset for {queryset.count()} member(s) of staff.")
 
     @admin.display(description="roles")
     def role_list(self, staff: Staff) -> str:

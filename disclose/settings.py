@@ -92,7 +92,8 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'disclose.sqlite3'}"),
+        # An empty DATABASE_URL means "not set": the embedded SQLite default.
+        env_str("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'disclose.sqlite3'}",
         conn_max_age=env_int("DISCLOSE_DB_CONN_MAX_AGE", 0),
     )
 }

@@ -102,3 +102,14 @@ def test_hard_copies_wait_on_the_approving_csm_then_on_business_support(client, 
     assert "Decide on hard copies" not in my_work(client, office.csm_t1)
     files = my_work(client, office.bs)
     assert "Produce and send the approved hard copies" in files and case.reference in files
+
+
+def test_my_work_shows_each_requests_due_date_and_what_is_overdue(client, office):
+    # Received 1 October 2026: two working days to acknowledge had long passed.
+    late = receive(office, office.closed_case(), received=date(2026, 10, 1))
+    page = my_work(client, office.scimt)
+    row = page[page.index(late.reference) :]
+    row = row[: row.index("</tr>")]
+    assert "5 Oct 2026" in row  # 2 working days after Thursday 1 October
+    assert "Overdue" in row
+    assert ">Due<" in page

@@ -1,19 +1,22 @@
 """My work: what waits on me, my team's work for a team manager, and business
-support's queue of files to fetch and return. Oldest first (due dates come
-with a later issue). A fixed number of queries however many requests exist.
+support's queue of files to fetch and return. Overdue first, then by due date,
+then oldest first. A fixed number of queries however many requests exist.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from disclose.casework import selectors
+from disclose.casework.deadlines import deadline_queryset, deadlines_for, forwarded_dates
 from disclose.casework.models import FileMovement, HardCopyItem, HardCopyList, RequestSubject
+from disclose.council.models import CouncilProfile
 from disclose.procedure import hard_copies as hard_copy_rules
 from disclose.procedure import states
 from disclose.records.models import Staff
@@ -28,6 +31,8 @@ class WorkRow:
     needed: str
     received: date
     holder: str = ""
+    due: date | None = None  # the request's earliest open time limit (issue 7)
+    overdue: bool = False
 
 
 def _name(subject: RequestSubject) -> str:
@@ -39,7 +44,47 @@ def _names(subjects) -> str:
 
 
 def _sorted(rows: list[WorkRow]) -> list[WorkRow]:
-    return sorted(rows, key=lambda r: (r.received, r.reference))
+    return sorted(
+        rows,
+        key=lambda r: (not r.overdue, r.due or date.max, r.received, r.reference),
+    )
+
+
+def _with_due_dates(*tables: list[WorkRow] | None) -> list[list[WorkRow] | None]:
+    """Each row with its request's earliest open due date, read for all the
+    tables at once (a fixed number of queries), then sorted overdue first."""
+    references = {row.reference for rows in tables if rows for row in rows}
+    earliest = {}
+    if references:
+        today = timezone.localdate()
+        limits = CouncilProfile.current().time_limits or {}
+        forwarded = forwarded_dates(references)
+        for case in deadline_queryset().filter(reference__in=references):
+            open_stages = [
+                d
+                for d in deadlines_for(
+                    case, today=today, forwarded_on=forwarded.get(case.reference), limits=limits
+                )
+                if d.open and d.due
+            ]
+            if open_stages:
+                earliest[case.reference] = min(open_stages, key=lambda d: d.due)
+    dated = []
+    for rows in tables:
+        if rows is None:
+            dated.append(None)
+            continue
+        dated.append(
+            _sorted(
+                [
+                    replace(row, due=stage.due, overdue=stage.overdue)
+                    if (stage := earliest.get(row.reference))
+                    else row
+                    for row in rows
+                ]
+            )
+        )
+    return dated
 
 
 def waiting_on(user: Staff) -> list[WorkRow]:
@@ -161,9 +206,10 @@ def files_queue(user: Staff) -> list[dict] | None:
 @login_required
 @require_GET  # a page to read: a POST here changes nothing and is refused (issue 6)
 def my_work(request: HttpRequest) -> HttpResponse:
+    waiting, team = _with_due_dates(waiting_on(request.user), team_work(request.user))
     context = {
-        "waiting": waiting_on(request.user),
-        "team": team_work(request.user),
+        "waiting": waiting,
+        "team": team,
         "files": files_queue(request.user),
         "can_log_requests": request.user.has_role("scimt_officer"),
     }

@@ -1,5 +1,44 @@
 """Shared fixtures. Tests run against DATABASE_URL (SQLite when unset)."""
 
+import socket
+from email import message_from_bytes
+
+import pytest
+from aiosmtpd.controller import Controller
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Inbox:
+    """What a real SMTP server on localhost received."""
+
+    def __init__(self):
+        self.envelopes = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
+        self.envelopes.append(envelope)
+        return "250 Message accepted for delivery"
+
+    def emails(self):
+        return [(e.rcpt_tos, message_from_bytes(e.content)) for e in self.envelopes]
+
+
+@pytest.fixture
+def smtp(settings):
+    """A real SMTP server on localhost, and Django's SMTP backend pointed at it."""
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", controller.port
+    settings.EMAIL_USE_TLS, settings.EMAIL_TIMEOUT = False, 5
+    yield inbox
+    controller.stop()
+
 
 def pytest_terminal_summary(terminalreporter):
     """Show figures a test recorded with record_property("summary", text), such as

@@ -1,11 +1,9 @@
 """Hard copies by secure email: a real email, received by a real SMTP server on
 this machine, with the approved items' files attached byte for byte (2.2)."""
 
-import socket
 from email import message_from_bytes, policy
 
 import pytest
-from aiosmtpd.controller import Controller
 from casework_factories import build_office
 from hard_copy_factories import PDF, PNG, docx, supplied, upload
 
@@ -22,33 +20,6 @@ def office(db):
 @pytest.fixture(autouse=True)
 def documents_root(settings, tmp_path):
     settings.DOCUMENTS_ROOT = tmp_path / "documents"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Inbox:
-    def __init__(self):
-        self.envelopes = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
-        self.envelopes.append(envelope)
-        return "250 Message accepted for delivery"
-
-
-@pytest.fixture
-def smtp(settings):
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", controller.port
-    settings.EMAIL_USE_TLS, settings.EMAIL_TIMEOUT = False, 5
-    yield inbox
-    controller.stop()
 
 
 def approved_with_files(office):

@@ -11,13 +11,10 @@ its between-jobs `close_old_connections` is held back: it would close the
 connection that holds the test's transaction."""
 
 import signal
-import socket
 from datetime import date
-from email import message_from_bytes
 from unittest import mock
 
 import pytest
-from aiosmtpd.controller import Controller
 from casework_factories import build_office, make_staff, make_team, receive
 from django.core.management import call_command
 from django.utils import timezone
@@ -25,36 +22,6 @@ from django_tasks_db.models import DBTaskResult
 
 from disclose.casework.models import Reminder
 from disclose.casework.tasks import send_reminders
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Inbox:
-    def __init__(self):
-        self.envelopes = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
-        self.envelopes.append(envelope)
-        return "250 Message accepted for delivery"
-
-    def emails(self):
-        return [(e.rcpt_tos, message_from_bytes(e.content)) for e in self.envelopes]
-
-
-@pytest.fixture
-def smtp(settings):
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", controller.port
-    settings.EMAIL_USE_TLS, settings.EMAIL_TIMEOUT = False, 5
-    yield inbox
-    controller.stop()
 
 
 def run_worker():

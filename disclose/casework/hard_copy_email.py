@@ -13,14 +13,13 @@ from functools import partial
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import transaction
 from django.utils import timezone
 
 from disclose.council.models import CouncilProfile
 
 from . import document_store
 from .models import Dispatch, Message, Request, RequestSubject, SendStatus
-from .notify import render
+from .notify import message_requestor
 
 log = logging.getLogger(__name__)
 
@@ -30,21 +29,15 @@ KIND = "hard_copies_sent"
 def queue_secure_email(
     *, request: Request, by, subject: RequestSubject | None, dispatch: Dispatch, context: dict
 ) -> Message:
-    subject_line, text = render(
-        f"casework/messages/{KIND}.txt",
-        {"request": request, "part": subject, "sender": by, **context},
-    )
-    message = Message.objects.create(
+    """The hard_copies_sent message, sent after commit with the items attached."""
+    return message_requestor(
         request=request,
-        subject=subject,
         kind=KIND,
-        to_address=request.requestor_email,
-        subject_line=subject_line[:200],
-        text=text,
-        created_by=by,
+        by=by,
+        subject=subject,
+        send=partial(send_with_attachments, dispatch_pk=dispatch.pk),
+        **context,
     )
-    transaction.on_commit(partial(send_with_attachments, message.pk, dispatch.pk))
-    return message
 
 
 def send_with_attachments(message_pk: int, dispatch_pk: int) -> None:

@@ -44,9 +44,16 @@ def _tidy(text: str) -> str:
 
 
 def message_requestor(
-    *, request: Request, kind: str, by, subject: RequestSubject | None = None, **context
+    *,
+    request: Request,
+    kind: str,
+    by,
+    subject: RequestSubject | None = None,
+    send=None,
+    **context,
 ) -> Message:
-    """Write a message to the requestor now; send it after commit."""
+    """Write a message to the requestor now; send it after commit, by `send`
+    (called with the message's pk) or, by default, as a plain email."""
     subject_line, text = render(
         f"casework/messages/{kind}.txt",
         {"request": request, "part": subject, "sender": by, **context},
@@ -60,7 +67,7 @@ def message_requestor(
         text=text,
         created_by=by,
     )
-    transaction.on_commit(partial(deliver, Message, message.pk))
+    transaction.on_commit(partial(send or partial(deliver, Message), message.pk))
     return message
 
 

@@ -125,6 +125,8 @@ def _arguments(step: Step, world: World) -> dict[str, Any]:
             value = list(value)
         elif key == "items":
             value = [dict(item) for item in value]
+        elif key in ("stopped_on", "restarted_on"):
+            key = "on"  # the clock steps' date, named so YAML does not read it as true
         arguments[key] = value
     if step.verb == "dispatch_hard_copies" and arguments.get("method") == "cryptshare":
         # The spec's table gives dispatch only a method. A person sending by

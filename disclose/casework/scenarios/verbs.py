@@ -56,6 +56,23 @@ VERBS: dict[str, Fields] = {
         "transfer_reference": (c.text, False),  # the Cryptshare transfer's reference
     },
     "reassign_hard_copy_approval": {"to": (c.staff_ref, True), "reason": (c.text, True)},
+    # Time limits (issue 7): stopping the clock while waiting on the requestor,
+    # and extending a stage's due date.
+    "stop_clock": {
+        "reason": (c.enum("consent", "clarification", "identity"), True),
+        "note": (c.optional_text, False),
+        # Not `on`: YAML reads a bare `on` as true.
+        "stopped_on": (c.optional_date, False),
+    },
+    "restart_clock": {"restarted_on": (c.optional_date, False)},
+    "extend": {
+        "stage": (
+            c.enum("acknowledge", "basic_facts", "csm_decision", "supply", "hard_copies"),
+            True,
+        ),
+        "new_due": (c.a_date, True),
+        "reason": (c.text, True),
+    },
     "close": {"reason": (c.optional_text, False)},
 }
 
@@ -80,6 +97,9 @@ PART_VERBS = frozenset(
         "decide_hard_copies",
         "confirm_third_party",
         "reassign_hard_copy_approval",
+        "stop_clock",
+        "restart_clock",
+        "extend",
     }
 )
 

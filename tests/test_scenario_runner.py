@@ -104,14 +104,3 @@ def test_a_step_whose_service_does_not_exist_yet_is_reported_not_implemented(mon
     last = trail["steps"][-1]
     assert (last["do"], last["ok"], last["error"]["code"]) == ("close", False, "not_implemented")
     assert trail["request"]["state"] == "forwarded"
-
-
-@pytest.mark.skipif("dispatch_hard_copies" in services.VERBS, reason="hard copies have landed")
-def test_hard_copy_steps_are_reported_not_implemented_until_their_issue_lands():
-    text = EXAMPLE.read_text(encoding="utf-8").replace(
-        "  - {as: sw_d, do: close}",
-        "  - {as: sw_d, do: request_hard_copies, items: [{title: CP plan, third_party: false}]}",
-    )
-    trail = run_scenario(parse_text(text, "hard-copies.yaml"))
-    assert trail["steps"][-1]["error"]["code"] == "not_implemented"
-    assert trail["hard_copies"] == [] and trail["dispatches"] == []

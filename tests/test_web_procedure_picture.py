@@ -119,3 +119,12 @@ def test_looking_at_the_picture_is_logged_and_others_get_404(office):
     client = Client()
     client.force_login(office.sw_d)  # no part in this request
     assert client.get(f"/requests/{case.reference}/procedure/").status_code == 404
+
+
+def test_once_information_is_supplied_the_picture_says_hard_copies_may_still_be_asked_for(office):
+    case = forwarded(office, office.open_case(worker=office.sw_t1))
+    before = steps_list(page_for(office.sw_t1, f"/requests/{case.reference}/procedure/"))
+    assert "may still ask" not in before
+    services.supply_information(actor=office.sw_t1, request=case, summary="CP plan dates.")
+    after = steps_list(page_for(office.sw_t1, f"/requests/{case.reference}/procedure/"))
+    assert "None asked for yet: the requestor may still ask" in after

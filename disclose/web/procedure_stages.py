@@ -200,7 +200,10 @@ def _mark_hard_copies(sub: RequestSubject, stage: Stage, copy_lists: list) -> No
         return
     lists = [c for c in copy_lists if c.subject_id == sub.pk]
     if not lists:
-        stage.status, stage.note = SKIPPED, "None asked for"
+        # Hard copies come only if asked for, after the information is shared
+        # (2.2), so once it has been the requestor may still ask.
+        later = " yet: the requestor may still ask" if sub.state == "supplied" else ""
+        stage.status, stage.note = SKIPPED, f"None asked for{later}"
         return
     waiting = [c for c in lists if c.state == "awaiting_approval"]
     unsent = [i for c in lists if c.state == "approved" for i in c.items.all() if not i.dispatch_id]

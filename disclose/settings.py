@@ -45,6 +45,9 @@ INSTALLED_APPS = [
     "disclose.audit",
     "disclose.casework",
     "disclose.web",
+    # No models: their management commands (scenario; backup and restore).
+    "disclose.scenarios",
+    "disclose.backup",
     "django_tasks",
     "django_tasks_db",
     "django_otp",

@@ -12,7 +12,7 @@ from django.core.management import call_command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from disclose.casework.scenarios.parse import ScenarioInvalid, parse_text
+from disclose.scenarios.parse import ScenarioInvalid, parse_text
 
 SCENARIOS = sorted((Path(__file__).parent / "scenarios").glob("*.yaml"))
 EXAMPLES = int(os.environ.get("BAD_INPUT_EXAMPLES", "60"))

@@ -6,7 +6,7 @@ from casework_factories import build_office, make_staff, messages_of
 from hard_copy_factories import ITEMS, assert_refused, listed, statuses
 
 from disclose.audit.models import AuditEvent
-from disclose.casework import queues, services
+from disclose.casework import selectors, services
 from disclose.casework.models import HardCopyList, StaffNotification
 from disclose.records.models import CaseNote
 
@@ -61,7 +61,7 @@ def test_the_approving_csm_approves_and_business_support_is_asked_to_send(office
     assert "Do not send these until" in told.text and "Police report" in told.text
     note = CaseNote.objects.filter(request_reference=request.reference).last()
     assert "approved hard copies" in note.text and "Needed for care proceedings." in note.text
-    assert [i.title for i in queues.hard_copies_to_send()] == [i["title"] for i in ITEMS]
+    assert [i.title for i in selectors.hard_copies_to_send()] == [i["title"] for i in ITEMS]
 
 
 def test_a_refusal_is_sent_to_the_requestor_with_the_reason(office):

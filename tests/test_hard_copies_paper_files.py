@@ -9,7 +9,7 @@ from casework_factories import add_holding, approved, assert_refused, build_offi
 from django.utils import timezone
 
 from disclose.audit.models import AuditEvent
-from disclose.casework import queues, services
+from disclose.casework import selectors, services
 from disclose.casework.models import FileMovement
 from disclose.council.models import CouncilProfile
 
@@ -45,14 +45,14 @@ def test_business_support_see_files_to_fetch_then_files_out(office, paper_case):
     request, paper, film = paper_case
     services.request_paper_files(actor=office.sw_d, request=request, holding=paper)
     services.request_microfilm(actor=office.sw_d, request=request, holding=film)
-    assert [m.holding for m in queues.holdings_to_fetch()] == [paper, film]
-    assert queues.holdings_out() == []
+    assert [m.holding for m in selectors.holdings_to_fetch()] == [paper, film]
+    assert selectors.holdings_out() == []
     services.retrieve_files(actor=office.bs, request=request, holding=paper)
-    assert [m.holding for m in queues.holdings_to_fetch()] == [film]
-    (out,) = queues.holdings_out()
+    assert [m.holding for m in selectors.holdings_to_fetch()] == [film]
+    (out,) = selectors.holdings_out()
     assert (out.holding, out.with_whom, out.request) == (paper, office.sw_d, request)
     services.return_files(actor=office.bs, request=request, holding=paper)
-    assert queues.holdings_out() == []
+    assert selectors.holdings_out() == []
 
 
 def test_files_out_longer_than_the_councils_limit_are_overdue(office, paper_case):
@@ -60,13 +60,13 @@ def test_files_out_longer_than_the_councils_limit_are_overdue(office, paper_case
     services.request_paper_files(actor=office.sw_d, request=request, holding=paper)
     services.retrieve_files(actor=office.bs, request=request, holding=paper)
     today = timezone.localdate()
-    assert queues.holdings_overdue(today) == []
-    (late,) = queues.holdings_overdue(today + timedelta(days=35))
+    assert selectors.holdings_overdue(today) == []
+    (late,) = selectors.holdings_overdue(today + timedelta(days=35))
     assert late.movement.holding == paper and late.working_days_out > 20
     profile = CouncilProfile.current()
     profile.time_limits = {**profile.time_limits, "files_return": 40}
     profile.save()
-    assert queues.holdings_overdue(today + timedelta(days=35)) == []
+    assert selectors.holdings_overdue(today + timedelta(days=35)) == []
 
 
 def test_a_request_cannot_close_while_its_files_are_out_and_closes_once_returned(

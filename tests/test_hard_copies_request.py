@@ -8,7 +8,7 @@ from casework_factories import build_office, forwarded, make_staff, messages_of,
 from hard_copy_factories import ITEMS, assert_refused, statuses, supplied
 
 from disclose.audit.models import AuditEvent
-from disclose.casework import queues, services
+from disclose.casework import selectors, services
 from disclose.casework.models import HardCopyList, StaffNotification
 from disclose.records.models import CaseNote
 
@@ -46,8 +46,8 @@ def test_the_list_goes_to_the_csm_who_approved_the_sharing(office):
     assert "approve hard copies" in note.text and "Police report (third-party" in note.text
     told = StaffNotification.objects.filter(kind="hard_copies_to_approve").get()
     assert told.staff == office.csm_t1 and "Police report" in told.text
-    assert list(queues.hard_copies_to_decide(office.csm_t1)) == [hard_copy_list]
-    assert list(queues.hard_copies_to_decide(office.csm_d)) == []
+    assert list(selectors.hard_copies_to_decide(office.csm_t1)) == [hard_copy_list]
+    assert list(selectors.hard_copies_to_decide(office.csm_d)) == []
 
 
 def test_on_an_open_case_the_csm_of_the_team_holding_it_approves(office):
@@ -106,7 +106,7 @@ def test_police_are_told_to_contact_legal_services_and_the_copies_go_no_further(
     assert "Annex C" in message.text and "Legal Services" in message.text
     assert not StaffNotification.objects.filter(staff=office.csm_t1, kind__startswith="hard")
     assert StaffNotification.objects.get(kind="hard_copies_police").staff == legal
-    assert list(queues.hard_copies_for_legal_services()) == [hard_copy_list]
+    assert list(selectors.hard_copies_for_legal_services()) == [hard_copy_list]
     note = CaseNote.objects.filter(request_reference=request.reference).last()
     assert "Nothing has been copied or sent" in note.text
     assert_refused(
@@ -146,7 +146,7 @@ def test_a_list_whose_approving_csm_has_left_waits_for_reassignment(office):
     services.request_hard_copies(actor=office.sw_t1, request=request, items=ITEMS[:1])
     hard_copy_list = HardCopyList.objects.get()
     assert hard_copy_list.approver == office.csm_t1
-    assert list(queues.hard_copy_approvals_to_reassign()) == [hard_copy_list]
+    assert list(selectors.hard_copy_approvals_to_reassign()) == [hard_copy_list]
     note = CaseNote.objects.filter(request_reference=request.reference).last()
     assert "has left" in note.text
 

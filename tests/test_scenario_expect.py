@@ -1,6 +1,6 @@
 """An `expect:` block that does not hold says what happened instead (exit 1)."""
 
-from disclose.casework.scenarios.expect import failures
+from disclose.scenarios.expect import failures
 
 
 def trail(**changes) -> dict:

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from disclose.casework.scenarios.expect import failures
-from disclose.casework.scenarios.parse import load_file
-from disclose.casework.scenarios.runner import run_scenario
+from disclose.scenarios.expect import failures
+from disclose.scenarios.parse import load_file
+from disclose.scenarios.runner import run_scenario
 
 SCENARIOS = Path(__file__).parent / "scenarios"
 FILES = sorted(SCENARIOS.glob("*.yaml"))

@@ -6,9 +6,9 @@ import pytest
 
 from disclose.casework import services
 from disclose.casework.models import Request
-from disclose.casework.scenarios.parse import load_file, parse_text
-from disclose.casework.scenarios.runner import run_scenario
 from disclose.records.models import Contact, CPPlan, Episode, Person, Staff, Team
+from disclose.scenarios.parse import load_file, parse_text
+from disclose.scenarios.runner import run_scenario
 
 pytestmark = pytest.mark.django_db
 

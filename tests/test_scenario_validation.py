@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from disclose.casework.scenarios.parse import ScenarioInvalid, load_file, parse_text
+from disclose.scenarios.parse import ScenarioInvalid, load_file, parse_text
 
 EXAMPLE = Path(__file__).parent / "scenarios" / "closed-paper-team-gone.yaml"
 

@@ -4,8 +4,8 @@ so nothing here can add, edit or delete them."""
 
 from django.contrib import admin
 
+from disclose.audit.admin_mixins import ReadOnlyAdmin, ReadOnlyInline
 from disclose.audit.log import record_access
-from disclose.web.admin_audit import ReadOnlyAdmin, ReadOnlyInline
 
 from .models import (
     Disclosure,

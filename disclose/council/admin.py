@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from disclose.web.admin_audit import AuditedAdminMixin
+from disclose.audit.admin_mixins import AuditedAdminMixin
 
 from .models import CouncilProfile
 from .profile import check_value, profile_fields

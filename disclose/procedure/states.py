@@ -9,6 +9,8 @@ stable code and a message that says what to do.
 
 from dataclasses import dataclass
 
+from .roles import ROLES as ROLE_WORDS
+
 # Request states
 RECEIVED = "received"
 IDENTITY_VERIFIED = "identity_verified"
@@ -48,19 +50,9 @@ PART_STATES = (
 )
 FINISHED_PART_STATES = frozenset({SUPPLIED, DECLINED, COMPLETE})
 
-ROLES = (
-    "scimt_officer",
-    "social_worker",
-    "team_manager",
-    "csm",
-    "business_support",
-    "legal_services",
-    "support_to_schools_manager",
-    "information_governance",
-    "admin",
-)
+ROLES = tuple(ROLE_WORDS)  # procedure/roles.py
 
-_BEFORE_FORWARD = frozenset(
+BEFORE_FORWARD = frozenset(
     {RECEIVED, IDENTITY_VERIFIED, IDENTITY_NOT_VERIFIED, BASIC_INFORMATION_SHARED}
 )
 _VERIFIED = frozenset({IDENTITY_VERIFIED, BASIC_INFORMATION_SHARED})
@@ -117,7 +109,7 @@ def _step(roles, request_states, paragraph, part_states=None, holder_only=False)
 STEPS: dict[str, Step] = {
     "triage": _step({"scimt_officer"}, {RECEIVED}, "1"),
     "verify_identity": _step({"scimt_officer"}, {RECEIVED, IDENTITY_NOT_VERIFIED}, "1"),
-    "match_subject": _step({"scimt_officer"}, _BEFORE_FORWARD, "1", {UNMATCHED, MATCHED}),
+    "match_subject": _step({"scimt_officer"}, BEFORE_FORWARD, "1", {UNMATCHED, MATCHED}),
     "share_basic_information": _step({"scimt_officer"}, _VERIFIED, "1"),
     "forward": _step({"scimt_officer"}, _VERIFIED, "2.1"),
     "pass_to_csm": _step({"csm"}, {FORWARDED}, "2.1.2", {AWAITING_DECISION}, holder_only=True),
@@ -171,7 +163,7 @@ STEPS: dict[str, Step] = {
     # a due date may be extended. Before forward the SCIMT officer, who holds
     # the request, does it for the whole request; after, each part's holder.
     **{
-        verb: _step({"scimt_officer"}, _BEFORE_FORWARD, "1")
+        verb: _step({"scimt_officer"}, BEFORE_FORWARD, "1")
         for verb in ("stop_clock", "restart_clock", "extend")
     },
     **{

@@ -9,13 +9,13 @@ from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
-from disclose.audit.log import record_access
-from disclose.web.admin_audit import (
+from disclose.audit.admin_mixins import (
     AuditedAdminMixin,
     ReadOnlyAdmin,
     ReadOnlyInline,
     record_admin_change,
 )
+from disclose.audit.log import record_access
 
 from .models import Episode, Holding, Locality, Person, PersonName, Staff, Team
 

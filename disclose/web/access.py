@@ -15,6 +15,8 @@ from django.shortcuts import get_object_or_404
 from disclose.casework.models import Request
 from disclose.records.models import Person, Role
 
+from .roles import role_check
+
 # Plain strings: Staff.role_codes() holds the codes as stored.
 RECORDS_ROLES = frozenset(
     code.value
@@ -31,11 +33,8 @@ CASEWORK_ROLES = frozenset(
 )
 
 
-def can_use_records(user) -> bool:
-    """True for a signed-in member of staff who holds a role that needs the records."""
-    if not user.is_authenticated or not user.is_active:
-        return False
-    return bool(user.role_codes() & RECORDS_ROLES)
+# A signed-in member of staff who holds a role that needs the records.
+can_use_records = role_check(*RECORDS_ROLES, superuser=False)
 
 
 def get_person_for_user(

@@ -14,24 +14,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from disclose.audit.log import record
-from disclose.procedure.states import Actor, Part, check_step
+from disclose.procedure.states import Actor, check_step
 from disclose.records.models import CaseNote, Role, Staff
 
+from ..actors import actor_of, part_of
 from ..errors import StepRefused, refuse_if
 from ..models import Disclosure, Request, RequestSubject
 from ..notify import message_requestor, notify_staff
-
-
-def actor_of(staff: Staff) -> Actor:
-    roles = staff.role_codes() if staff.is_active else frozenset()
-    return Actor(ref=staff.username, roles=roles)
-
-
-def part_of(subject: RequestSubject | None) -> Part | None:
-    if subject is None:
-        return None
-    assignee = subject.assignee.username if subject.assignee_id else None
-    return Part(state=subject.state, assignee=assignee, route=subject.route or None)
 
 
 def role_words(staff: Staff) -> str:

@@ -80,9 +80,7 @@ class CPPlan(models.Model):
 
     class Meta:
         ordering = ["start"]
-        constraints = [
-            models.UniqueConstraint(fields=["person", "start"], name="unique_cp_plan")
-        ]
+        constraints = [models.UniqueConstraint(fields=["person", "start"], name="unique_cp_plan")]
 
     def __str__(self) -> str:
         return f"Child protection plan from {self.start}"

@@ -1,23 +1,16 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
+from disclose.procedure.roles import ROLES
+
 
 class Role(models.Model):
     """A role in the procedure. A member of staff may hold several."""
 
-    class Code(models.TextChoices):
-        SCIMT_OFFICER = "scimt_officer", "SCIMT officer"
-        SOCIAL_WORKER = "social_worker", "Social worker"
-        TEAM_MANAGER = "team_manager", "Team manager"
-        CSM = "csm", "Children's service manager"
-        BUSINESS_SUPPORT = "business_support", "Business support"
-        LEGAL_SERVICES = "legal_services", "Legal Services"
-        SUPPORT_TO_SCHOOLS_MANAGER = (
-            "support_to_schools_manager",
-            "Group Manager, Support to Schools",
-        )
-        INFORMATION_GOVERNANCE = "information_governance", "Information governance"
-        ADMIN = "admin", "Administrator"
+    # The procedure's list of roles (procedure/roles.py), as choices.
+    Code = models.TextChoices(
+        "Code", [(code.upper(), (code, label)) for code, label in ROLES.items()]
+    )
 
     code = models.CharField(max_length=40, primary_key=True, choices=Code.choices)
 

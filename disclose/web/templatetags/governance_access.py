@@ -2,6 +2,7 @@
 
 from django import template
 
+from ..roles import role_check
 from ..views.governance import can_govern
 
 register = template.Library()
@@ -9,7 +10,5 @@ register = template.Library()
 register.filter("can_govern", can_govern)
 
 
-@register.filter
-def can_log_requests(user) -> bool:
-    """The SCIMT logs every request (section 1)."""
-    return user.is_authenticated and user.is_active and "scimt_officer" in user.role_codes()
+# The SCIMT logs every request (section 1).
+register.filter("can_log_requests", role_check("scimt_officer"))

@@ -4,8 +4,7 @@ out of storage. For team managers, CSMs, information governance and
 administrators; anyone else is told the page does not exist.
 """
 
-from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
@@ -14,21 +13,17 @@ from disclose.casework import reports
 
 from ..charts import Series, bar_chart, counts_chart
 from ..forms_reports import DateRangeForm
+from ..roles import for_roles, role_check
 
 DASHBOARD_ROLES = frozenset({"team_manager", "csm", "information_governance", "admin"})
 
 
-def can_see_dashboard(user) -> bool:
-    if not user.is_authenticated or not user.is_active:
-        return False
-    return user.is_superuser or bool(user.role_codes() & DASHBOARD_ROLES)
+can_see_dashboard = role_check(*DASHBOARD_ROLES)
 
 
-@login_required
+@for_roles(*DASHBOARD_ROLES)
 @require_GET  # read-only pages (issue 6: changes only by POST, and only where a step is)
 def dashboard(request: HttpRequest) -> HttpResponse:
-    if not can_see_dashboard(request.user):
-        raise Http404("No such page")
     form = DateRangeForm(request.GET or None)
     start, end = form.range()
     figures = reports.dashboard(start, end, today=timezone.localdate())

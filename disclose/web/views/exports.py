@@ -20,6 +20,7 @@ from disclose.audit.log import record_access
 from disclose.casework.exports import TABLES, Table
 
 from ..forms_reports import DateRangeForm
+from ..roles import for_roles, role_check
 
 EXPORT_ROLES = frozenset({"information_governance", "admin"})
 FORMATS = {
@@ -29,10 +30,7 @@ FORMATS = {
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def can_export(user) -> bool:
-    if not user.is_authenticated or not user.is_active:
-        return False
-    return user.is_superuser or bool(user.role_codes() & EXPORT_ROLES)
+can_export = role_check(*EXPORT_ROLES)
 
 
 def safe(value):
@@ -42,11 +40,9 @@ def safe(value):
     return value
 
 
-@login_required
+@for_roles(*EXPORT_ROLES)
 @require_GET  # read-only pages (issue 6: changes only by POST, and only where a step is)
 def exports(request: HttpRequest) -> HttpResponse:
-    if not can_export(request.user):
-        raise Http404("No such page")
     form = DateRangeForm(request.GET or None)
     start, end = form.range()
     query = request.GET.urlencode() if form.is_bound and form.is_valid() else ""

@@ -9,9 +9,8 @@ personal data reaches logs or browser history.
 """
 
 from django import forms
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -21,16 +20,14 @@ from disclose.casework.models import Disclosure
 from disclose.casework.models.requests import Agency
 
 from ..forms_reports import DateRangeForm
+from ..roles import for_roles, role_check
 
 GOVERNANCE_ROLES = frozenset({"information_governance", "admin"})
 PER_PAGE = 50
 TRAIL_LIMIT = 500  # the newest events shown; the command line gives them all
 
 
-def can_govern(user) -> bool:
-    if not user.is_authenticated or not user.is_active:
-        return False
-    return user.is_superuser or bool(user.role_codes() & GOVERNANCE_ROLES)
+can_govern = role_check(*GOVERNANCE_ROLES)
 
 
 class LogFilterForm(DateRangeForm):
@@ -39,11 +36,9 @@ class LogFilterForm(DateRangeForm):
     )
 
 
-@login_required
+@for_roles(*GOVERNANCE_ROLES)
 @require_GET
 def disclosure_log(request: HttpRequest) -> HttpResponse:
-    if not can_govern(request.user):
-        raise Http404("No such page")
     form = LogFilterForm(request.GET or None)
     start, end = form.range()
     agency = form.cleaned_data.get("agency", "") if form.is_bound and form.is_valid() else ""
@@ -97,11 +92,9 @@ class UserTrailForm(forms.Form):
         return user
 
 
-@login_required
+@for_roles(*GOVERNANCE_ROLES)
 @require_http_methods(["GET", "POST"])
 def audit(request: HttpRequest) -> HttpResponse:
-    if not can_govern(request.user):
-        raise Http404("No such page")
     which = request.POST.get("which") if request.method == "POST" else None
     person_form = PersonTrailForm(request.POST if which == "person" else None, prefix="p")
     user_form = UserTrailForm(request.POST if which == "user" else None, prefix="u")

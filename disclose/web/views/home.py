@@ -15,9 +15,8 @@ from django.views.decorators.http import require_GET
 
 from disclose.casework import selectors
 from disclose.casework.deadlines import deadline_queryset, deadlines_for, forwarded_dates
-from disclose.casework.models import FileMovement, HardCopyItem, HardCopyList, RequestSubject
+from disclose.casework.models import FileMovement, RequestSubject
 from disclose.council.models import CouncilProfile
-from disclose.procedure import hard_copies as hard_copy_rules
 from disclose.procedure import states
 from disclose.records.models import Staff
 
@@ -99,7 +98,7 @@ def waiting_on(user: Staff) -> list[WorkRow]:
         rows.append(
             WorkRow(case.reference, _names(case.subjects.all()), "Close the request", case.received)
         )
-    for hard_copy_list in hard_copies_to_decide(user):
+    for hard_copy_list in selectors.hard_copies_to_decide(user):
         rows.append(
             WorkRow(
                 hard_copy_list.request.reference,
@@ -128,13 +127,6 @@ def _intake_needed(case) -> str:
             return "Share basic information"
         return "Match the subjects to the records"
     return needed_for(case.state)
-
-
-def hard_copies_to_decide(user: Staff):
-    """Lists of hard copies waiting for this CSM's permission (section 1, note)."""
-    return HardCopyList.objects.filter(
-        approver=user, state=hard_copy_rules.AWAITING_APPROVAL
-    ).select_related("request", "subject__person")
 
 
 def team_work(user: Staff) -> list[WorkRow] | None:
@@ -181,13 +173,8 @@ def files_queue(user: Staff) -> list[dict] | None:
             }
         )
     # Approved hard copies to produce and send (2.2): one row per request.
-    approved = (
-        HardCopyItem.objects.filter(status__in=hard_copy_rules.SENDABLE)
-        .select_related("request", "hard_copy_list")
-        .order_by("hard_copy_list__decided_at", "id")
-    )
     seen = set()
-    for item in approved:
+    for item in selectors.hard_copies_to_send():
         if item.request_id in seen:
             continue
         seen.add(item.request_id)

@@ -13,6 +13,8 @@ from django.db.models import Q
 from django.http import Http404
 
 from disclose.audit.models import AuditEvent
+from disclose.casework.actors import actor_of as actor_for
+from disclose.casework.actors import part_of as part_for
 from disclose.casework.models import (
     FileMovement,
     HardCopyItem,
@@ -23,7 +25,7 @@ from disclose.casework.models import (
 )
 from disclose.procedure import hard_copies as hard_copy_rules
 from disclose.procedure import states
-from disclose.procedure.states import Actor, Part, check_step
+from disclose.procedure.states import Actor, check_step
 from disclose.records.models import Holding, Staff
 
 OVERSEERS = frozenset({"scimt_officer", "information_governance", "admin"})
@@ -49,18 +51,6 @@ _PART_STEPS = (
     "attach_hard_copy_file",
 )
 _UPLOADERS = frozenset({"scimt_officer", "social_worker", "team_manager", "csm"})
-
-
-def actor_for(user: Staff) -> Actor:
-    roles = user.role_codes() if user.is_active else frozenset()
-    if user.is_superuser:
-        roles = roles | {"admin"}
-    return Actor(ref=user.username, roles=roles)
-
-
-def part_for(subject: RequestSubject) -> Part:
-    assignee = subject.assignee.username if subject.assignee_id else None
-    return Part(state=subject.state, assignee=assignee, route=subject.route or None)
 
 
 def can_see(user: Staff, request: Request) -> bool:

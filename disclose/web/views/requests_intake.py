@@ -3,7 +3,7 @@ says where a request outside the procedure was sent."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from disclose.casework import services
@@ -11,14 +11,13 @@ from disclose.casework.errors import StepRefused
 from disclose.procedure import states
 from disclose.web.forms_intake import IntakeForm
 
+from ..roles import for_roles
 from .requests_access import get_request_for_user
 
 
-@login_required
+# Section 1: the SCIMT is the first point of contact and logs every request.
+@for_roles("scimt_officer")
 def new_request(request: HttpRequest) -> HttpResponse:
-    # Section 1: the SCIMT is the first point of contact and logs every request.
-    if not request.user.has_role("scimt_officer"):
-        raise Http404("No such page")
     if request.method == "POST" and "add_subject" in request.POST:
         # "Add another person": the same answers, one more blank person.
         form = IntakeForm(initial=request.POST.dict(), subject_count=_count(request) + 1)

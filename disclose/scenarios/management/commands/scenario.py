@@ -2,7 +2,7 @@
 
 Exit 0: every file ran and every expectation held. 1: an expectation failed (or
 a run broke). 2: a file is invalid; nothing was run. Runs never touch the
-server's database: see casework/scenarios/isolation.py.
+server's database: see scenarios/isolation.py.
 """
 
 import argparse
@@ -12,10 +12,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from disclose.casework.scenarios.expect import failures
-from disclose.casework.scenarios.isolation import CHILD_ACTION, run_in_child, run_isolated
-from disclose.casework.scenarios.parse import ScenarioInvalid, load_file
-from disclose.casework.scenarios.report import summary
+from disclose.scenarios.expect import failures
+from disclose.scenarios.isolation import CHILD_ACTION, run_in_child, run_isolated
+from disclose.scenarios.parse import ScenarioInvalid, load_file
+from disclose.scenarios.report import summary
 
 
 class Command(BaseCommand):

@@ -16,19 +16,34 @@ DATA_DIR = Path(env_str("DISCLOSE_DATA_DIR", str(Path.cwd() / "data"))).resolve(
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 
-def _secret_key() -> str:
-    """From the environment, or generated once per installation and kept in the data folder."""
-    key = env_str("DISCLOSE_SECRET_KEY")
+def _key(name: str, file_name: str) -> str:
+    """From the environment, or generated once per installation and kept in the data folder
+    (good enough for the demo; production settings insist on the environment)."""
+    key = env_str(name)
     if key:
         return key
-    key_file = DATA_DIR / "secret_key"
+    key_file = DATA_DIR / file_name
     if not key_file.exists():
         key_file.write_text(secrets.token_urlsafe(50), encoding="utf-8")
         key_file.chmod(0o600)
     return key_file.read_text(encoding="utf-8").strip()
 
 
-SECRET_KEY = _secret_key()
+SECRET_KEY = _key("DISCLOSE_SECRET_KEY", "secret_key")
+# Keys each audit event's hash (an HMAC), so someone who can write the database but
+# does not hold this key cannot re-chain altered events (issue 15). Keep it out of the
+# database and its backups; without it the trail can no longer be verified.
+DISCLOSE_AUDIT_KEY = _key("DISCLOSE_AUDIT_KEY", "audit_key")
+# Signed checkpoints of the chain head go here, outside the database: a folder on
+# other storage, ideally write-once (docs/deploy-database.md).
+DISCLOSE_AUDIT_CHECKPOINT_DIR = Path(
+    env_str("DISCLOSE_AUDIT_CHECKPOINT_DIR", str(DATA_DIR / "audit-checkpoints"))
+)
+DISCLOSE_AUDIT_CHECKPOINT_HOURS = env_int("DISCLOSE_AUDIT_CHECKPOINT_HOURS", 24)
+# How often the worker chains new audit events (issue 11): they wait unchained until then.
+DISCLOSE_AUDIT_CHAIN_SECONDS = env_int("DISCLOSE_AUDIT_CHAIN_SECONDS", 2)
+# Encrypts backups (disclose backup / restore). A restore needs the same key.
+DISCLOSE_BACKUP_KEY = _key("DISCLOSE_BACKUP_KEY", "backup_key")
 DEBUG = env_bool("DISCLOSE_DEBUG", False)
 ALLOWED_HOSTS = env_list("DISCLOSE_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 

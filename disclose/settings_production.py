@@ -3,8 +3,9 @@
 Use with DJANGO_SETTINGS_MODULE=disclose.settings_production. Disclose is then
 only ever served over HTTPS: browsers are told so for a year (HSTS, with
 subdomains and preload), plain HTTP is redirected, cookies go only over HTTPS,
-and the secret key must come from DISCLOSE_SECRET_KEY (or _FILE): a key
-generated on the server's disk is not good enough for a live service.
+and the secret key, the audit key and the backup key must come from the
+environment (or a _FILE): a key generated on the server's disk is not good
+enough for a live service. So must the folder for the audit checkpoints.
 
 `disclose check --deploy --fail-level WARNING` passes with these (CI runs it).
 """
@@ -24,6 +25,27 @@ if len(_KEY) < 50 or len(set(_KEY)) < 5 or _KEY.startswith("django-insecure-"):
     )
 SECRET_KEY = _KEY
 SECRET_KEY_FALLBACKS: list[str] = []
+
+
+def _required_key(name: str, purpose: str) -> str:
+    """A key a live service must be given, never one generated beside the database."""
+    key = env_str(name)
+    if len(key) < 32:
+        raise ImproperlyConfigured(
+            f"Set {name} (or {name}_FILE) to a random value of at least 32 characters: "
+            f"it {purpose}. Keep it apart from the database and its backups. Make one with: "
+            'python -c "import secrets; print(secrets.token_urlsafe(32))"'
+        )
+    return key
+
+
+DISCLOSE_AUDIT_KEY = _required_key("DISCLOSE_AUDIT_KEY", "keys the audit trail's hashes")
+DISCLOSE_BACKUP_KEY = _required_key("DISCLOSE_BACKUP_KEY", "encrypts backups")
+if not env_str("DISCLOSE_AUDIT_CHECKPOINT_DIR"):
+    raise ImproperlyConfigured(
+        "Set DISCLOSE_AUDIT_CHECKPOINT_DIR to a folder outside the database's server or disk, "
+        "ideally write-once storage: the audit trail's signed checkpoints go there."
+    )
 
 DEBUG = False
 

@@ -49,3 +49,10 @@ def pytest_terminal_summary(terminalreporter):
         for name, value in getattr(report, "user_properties", []):
             if name == "summary" and report.when == "call":
                 terminalreporter.write_line(str(value))
+
+
+@pytest.fixture(autouse=True)
+def _audit_checkpoints_apart(settings, tmp_path_factory):
+    """Each test its own checkpoint folder: a checkpoint from one test's database
+    would rightly make another's audit chain fail to verify."""
+    settings.DISCLOSE_AUDIT_CHECKPOINT_DIR = tmp_path_factory.mktemp("audit-checkpoints")

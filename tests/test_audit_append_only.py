@@ -7,6 +7,7 @@ from django.db import DatabaseError, connection, transaction
 from disclose.audit import guard
 from disclose.audit.log import record, verify
 from disclose.audit.models import AuditEvent, ChainHead
+from disclose.audit.sequencer import chain_waiting
 
 pytestmark = pytest.mark.django_db
 
@@ -20,6 +21,7 @@ def _refused(sql: str) -> str:
 
 def test_an_update_of_an_audit_event_by_raw_sql_is_refused():
     record(event_type="test", detail={"n": 1})
+    chain_waiting()
     message = _refused("UPDATE audit_auditevent SET detail = '{}' WHERE seq = 1")
     assert "Audit events cannot be changed or deleted" in message
     assert AuditEvent.objects.get(seq=1).detail == {"n": 1}
@@ -54,6 +56,7 @@ def test_a_truncate_of_the_audit_table_is_refused_on_postgresql():
 def test_new_events_can_still_be_added_and_the_chain_head_moves():
     record(event_type="test")
     record(event_type="test")
+    chain_waiting()
     assert ChainHead.objects.get(id=1).seq == 2
     assert not guard.missing_triggers(connection)
 
@@ -73,3 +76,15 @@ def test_migrate_puts_back_a_guard_that_was_lost():
     assert guard.missing_triggers(connection)
     call_command("migrate", verbosity=0)
     assert not guard.missing_triggers(connection)
+
+
+def test_a_waiting_event_may_be_chained_once_but_never_changed():
+    event = record(event_type="test", detail={"n": 1})
+    # What it says cannot change, even before it is chained.
+    message = _refused(f"UPDATE audit_auditevent SET detail = '{{}}' WHERE id = {event.pk}")
+    assert "Audit events cannot be changed or deleted" in message
+    chain_waiting()  # the sequencer's one change: its place in the chain
+    message = _refused(f"UPDATE audit_auditevent SET seq = 7, hash = '' WHERE id = {event.pk}")
+    assert "Audit events cannot be changed or deleted" in message
+    assert AuditEvent.objects.get(pk=event.pk).seq == 1
+    assert verify().ok

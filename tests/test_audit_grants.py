@@ -10,6 +10,7 @@ from django.db import DatabaseError, connection, transaction
 
 from disclose.audit.log import record
 from disclose.audit.models import AuditEvent
+from disclose.audit.sequencer import chain_waiting
 
 pytestmark = pytest.mark.django_db
 
@@ -34,10 +35,13 @@ def _needs_createrole():
             pytest.skip("the test database role cannot create roles (it needs CREATEROLE)")
 
 
-def test_the_printed_grants_allow_only_select_and_insert_on_audit_events():
+def test_the_printed_grants_allow_only_select_insert_and_chaining_on_audit_events():
     _needs_postgresql()
     sql = _grant("disclose_web").splitlines()
-    assert 'GRANT SELECT, INSERT ON TABLE "audit_auditevent" TO disclose_web;' in sql
+    assert (
+        'GRANT SELECT, INSERT, UPDATE (seq, prev_hash, hash) ON TABLE "audit_auditevent" '
+        "TO disclose_web;" in sql
+    )
     assert 'GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE "audit_chainhead" TO disclose_web;' in sql
     assert 'GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE "records_person" TO disclose_web;' in sql
     assert not [line for line in sql if "TRUNCATE" in line]
@@ -66,13 +70,16 @@ def test_the_app_role_cannot_update_delete_or_truncate_audit_events():
     _grant(role, "--apply")
     with connection.cursor() as cursor:
         cursor.execute(f"SET ROLE {role}")
-        record(event_type="as_app_role")  # adding is allowed, and moves the head
+        record(event_type="as_app_role")  # adding is allowed
+        assert chain_waiting() == 1  # and so is chaining, in the worker (the same role)
         for sql in [
             "UPDATE audit_auditevent SET event_type = 'x'",
+            "UPDATE audit_auditevent SET seq = seq + 1",
             "DELETE FROM audit_auditevent",
             "TRUNCATE audit_auditevent",
         ]:
-            with pytest.raises(DatabaseError, match="permission denied"), transaction.atomic():
+            refused = "permission denied|Audit events cannot be changed"
+            with pytest.raises(DatabaseError, match=refused), transaction.atomic():
                 cursor.execute(sql)
         cursor.execute("UPDATE records_person SET surname = surname")  # case tables stay writable
         cursor.execute("RESET ROLE")

@@ -12,6 +12,7 @@ from faker import Faker
 
 from disclose.audit import reports
 from disclose.audit.log import record, record_access
+from disclose.audit.sequencer import chain_waiting
 from disclose.records.models import Person, Staff
 
 pytestmark = pytest.mark.django_db
@@ -34,6 +35,7 @@ def world():
     )
     record_access(event_type="person_viewed", actor=bob, person=other, request_reference="R-2")
     record(event_type="disclosure_approved", actor=ann, person=child, request_reference="R-1")
+    chain_waiting()
     return child, other, ann, bob
 
 
@@ -108,3 +110,11 @@ def test_a_person_since_removed_still_shows_in_the_user_report(world):
     other.delete()  # as the retention purge will: the events stay
     rows = reports.user_trail(user=bob)
     assert rows[1].person_id == f"(removed, #{pk})" and rows[1].what == "Viewed the record"
+
+
+def test_an_event_not_yet_chained_shows_as_waiting(world):
+    child, _, ann, _ = world
+    record_access(event_type="person_viewed", actor=ann, person=child, request_reference="R-3")
+    rows = reports.person_trail(person=child)
+    assert rows[-1].seq is None and rows[-1].request_reference == "R-3"
+    assert "waiting" in _run("person", "P100").splitlines()[-1]

@@ -30,6 +30,9 @@ def production(tmp_path, **env) -> dict:
         "DJANGO_SETTINGS_MODULE": "disclose.settings_production",
         "DISCLOSE_DATA_DIR": str(tmp_path),
         "DISCLOSE_SECRET_KEY": secrets.token_urlsafe(50),
+        "DISCLOSE_AUDIT_KEY": secrets.token_urlsafe(32),
+        "DISCLOSE_BACKUP_KEY": secrets.token_urlsafe(32),
+        "DISCLOSE_AUDIT_CHECKPOINT_DIR": str(tmp_path / "checkpoints"),
         **env,
     }
     return {k: v for k, v in environ.items() if v is not None}
@@ -69,3 +72,19 @@ def test_production_will_not_start_without_a_strong_secret_key(tmp_path, key):
     result = run([sys.executable, "-c", READ_SETTINGS], env)
     assert result.returncode != 0
     assert "Set DISCLOSE_SECRET_KEY" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["DISCLOSE_AUDIT_KEY", "DISCLOSE_BACKUP_KEY"])
+@pytest.mark.parametrize("key", [None, "short"])
+def test_production_will_not_start_without_its_own_audit_and_backup_keys(tmp_path, name, key):
+    # The demo's key, generated into the data folder beside the database, is not enough.
+    result = run([sys.executable, "-c", READ_SETTINGS], production(tmp_path, **{name: key}))
+    assert result.returncode != 0
+    assert f"Set {name} (or {name}_FILE)" in result.stderr
+
+
+def test_production_will_not_start_without_a_checkpoint_folder(tmp_path):
+    env = production(tmp_path, DISCLOSE_AUDIT_CHECKPOINT_DIR=None)
+    result = run([sys.executable, "-c", READ_SETTINGS], env)
+    assert result.returncode != 0
+    assert "Set DISCLOSE_AUDIT_CHECKPOINT_DIR" in result.stderr

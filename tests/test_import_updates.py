@@ -34,7 +34,7 @@ def test_a_newer_extract_updates_changed_rows_and_removes_ones_it_no_longer_has(
     assert not Address.objects.filter(person__person_id="P2").exists()
     # Where a paper file is kept is casework's business; the extract does not reset it.
     assert Holding.objects.get(holding_id="H1").status == "requested"
-    event = AuditEvent.objects.filter(event_type="records_imported").order_by("seq").last()
+    event = AuditEvent.objects.filter(event_type="records_imported").order_by("id").last()
     assert event.detail["tables"]["persons"] == {
         "created": 0,
         "updated": 1,

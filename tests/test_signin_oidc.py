@@ -55,7 +55,7 @@ def sign_in_at_provider(client, next_url=""):
 
 
 def refusal_reason() -> str:
-    return AuditEvent.objects.filter(event_type="sign_in_failed").latest("seq").detail["reason"]
+    return AuditEvent.objects.filter(event_type="sign_in_failed").latest("id").detail["reason"]
 
 
 def test_the_sign_in_page_offers_single_sign_on_once_it_is_set_up(client, provider, settings):

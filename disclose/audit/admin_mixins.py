@@ -7,7 +7,9 @@ fails to save leaves no event, and an event that fails leaves no change.
 from django.contrib import admin
 from django.db.models import Model, QuerySet
 
-from disclose.audit.log import record
+from disclose.audit.log import record, record_access
+
+LISTED_IN_ADMIN = "admin_list_viewed"
 
 # Never copied into the audit trail, even as "changed".
 _SECRET_FIELDS = {"password", "password1", "password2", "usable_password"}
@@ -60,6 +62,51 @@ class AuditedAdminMixin:
         for obj in queryset:
             record_admin_change(request, obj, "deleted")
         super().delete_queryset(request, queryset)
+
+
+class PeopleShownAreAudited:
+    """For admin pages that show children's records (issue 15, item 3): every list
+    page writes one access event naming the people on it, and every record opened
+    writes a view of its person, as the rest of Disclose does. Put before the
+    ModelAdmin in the bases; `person_field` is the path from the row to its
+    person ("" for Person itself)."""
+
+    person_field = "person"
+
+    def _person_id(self, obj: Model) -> int | None:
+        return obj.pk if not self.person_field else getattr(obj, f"{self.person_field}_id")
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        shown = getattr(response, "context_data", None) or {}
+        listing = shown.get("cl")
+        if response.status_code == 200 and listing is not None:
+            people = sorted({self._person_id(obj) for obj in listing.result_list} - {None})
+            if people:
+                record_access(
+                    event_type=LISTED_IN_ADMIN,
+                    actor=request.user,
+                    detail={
+                        "via": "admin",
+                        "list": self.model._meta.label_lower,
+                        "query": request.GET.get("q", ""),
+                        "results": people,
+                    },
+                )
+        return response
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        obj = self.get_object(request, object_id)
+        if obj is not None and response.status_code == 200:
+            detail = {"via": "admin"}
+            if self.person_field:
+                detail["record"] = f"{self.model._meta.label_lower} {obj.pk}"
+            person = obj if not self.person_field else getattr(obj, self.person_field)
+            record_access(
+                event_type="person_viewed", actor=request.user, person=person, detail=detail
+            )
+        return response
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

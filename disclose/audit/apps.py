@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
-GUARD_MIGRATION = ("audit", "0003_append_only")
+GUARD_MIGRATION = ("audit", "0004_keyed_chain_sequencer")
 
 
 def _keep_guard(sender, using: str = "default", **kwargs) -> None:

@@ -2,7 +2,7 @@
 
 In production the tables belong to an owner role that runs `disclose migrate`;
 the web application connects as a separate role that may read and write the
-case tables but may only read and add audit events. With the triggers in
+case tables but may only read and add audit events (and chain them). With the triggers in
 `guard.py` that makes the trail append-only twice over. See
 docs/deploy-database.md.
 """
@@ -14,8 +14,13 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from .guard import TABLE as AUDIT_TABLE
 
 ROLE_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
-# The application never needs to write these.
-READ_ONLY_TABLES = {AUDIT_TABLE: "SELECT, INSERT", "django_migrations": "SELECT"}
+# The application never needs to write these. The worker (the same role) chains
+# audit events, so it may fill in those three columns; the triggers let it do so
+# once, on an event not yet chained, and never touch what an event says.
+READ_ONLY_TABLES = {
+    AUDIT_TABLE: "SELECT, INSERT, UPDATE (seq, prev_hash, hash)",
+    "django_migrations": "SELECT",
+}
 READ_WRITE = "SELECT, INSERT, UPDATE, DELETE"
 
 

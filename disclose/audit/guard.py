@@ -1,13 +1,15 @@
 """Append-only at the database: triggers that refuse to change or remove audit events.
 
 The hash chain shows tampering after the fact; these triggers stop it
-happening through the application at all (issue 6, point 3). On PostgreSQL
-the grants in `grants.py` add a second wall: the application's role may only
-SELECT and INSERT audit events. ChainHead is deliberately not guarded: it is
-the one row that moves forward with every event.
+happening through the application at all (issue 6, point 3). The one change
+allowed is the sequencer's: filling in an unchained event's place in the
+chain, once (issue 11). On PostgreSQL the grants in `grants.py` add a second
+wall: the application's role may only SELECT and INSERT audit events, and
+UPDATE only those three columns. ChainHead is deliberately not guarded: it is
+the one row that moves forward as events are chained.
 
-Migration audit 0003 installs the triggers. The SQL here is what that
-migration runs, so change it only together with a new migration.
+Migrations audit 0003 and 0004 install the triggers. The SQL here is what
+they run, so change it only together with a new migration.
 """
 
 from collections.abc import Iterator
@@ -18,10 +20,22 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 TABLE = "audit_auditevent"
 MESSAGE = "Audit events cannot be changed or deleted. The audit trail only accepts new events."
 
+# What an event says, which nothing may change once written. The sequencer may
+# only fill in seq, prev_hash and hash, once, on an event not yet chained.
+CONTENT = ("id", "at", "category", "event_type", "actor_id", "person_id", "request_reference",
+           "detail", "mac")
+
 _PG_FUNCTION = f"""
 CREATE OR REPLACE FUNCTION audit_event_append_only() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
+    IF TG_OP = 'UPDATE' THEN
+        IF OLD.seq IS NULL
+           AND ({", ".join("NEW." + c for c in CONTENT)})
+               IS NOT DISTINCT FROM ({", ".join("OLD." + c for c in CONTENT)}) THEN
+            RETURN NEW;
+        END IF;
+    END IF;
     RAISE EXCEPTION '{MESSAGE} (% refused on %)', TG_OP, TG_TABLE_NAME
         USING ERRCODE = 'restrict_violation';
 END;
@@ -29,8 +43,8 @@ $$;
 """
 # Row-level for UPDATE and DELETE, statement-level for TRUNCATE (which has no rows).
 PG_TRIGGERS = {
-    "audit_event_no_update_delete": (
-        f"CREATE TRIGGER audit_event_no_update_delete BEFORE UPDATE OR DELETE ON {TABLE} "
+    "audit_event_chain_only": (
+        f"CREATE TRIGGER audit_event_chain_only BEFORE UPDATE OR DELETE ON {TABLE} "
         "FOR EACH ROW EXECUTE FUNCTION audit_event_append_only()"
     ),
     "audit_event_no_truncate": (
@@ -38,9 +52,11 @@ PG_TRIGGERS = {
         "FOR EACH STATEMENT EXECUTE FUNCTION audit_event_append_only()"
     ),
 }
+_CHANGED = " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in CONTENT)
 SQLITE_TRIGGERS = {
-    "audit_event_no_update": (
-        f"CREATE TRIGGER IF NOT EXISTS audit_event_no_update BEFORE UPDATE ON {TABLE} "
+    "audit_event_chain_only": (
+        f"CREATE TRIGGER IF NOT EXISTS audit_event_chain_only BEFORE UPDATE ON {TABLE} "
+        f"WHEN OLD.seq IS NOT NULL OR {_CHANGED} "
         f"BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END"
     ),
     "audit_event_no_delete": (
@@ -48,6 +64,8 @@ SQLITE_TRIGGERS = {
         f"BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END"
     ),
 }
+# Before the sequencer (issue 11) these refused every UPDATE; migration 0004 drops them.
+LEGACY_TRIGGERS = {"postgresql": ["audit_event_no_update_delete"], "sqlite": ["audit_event_no_update"]}
 
 
 def expected_triggers(connection: BaseDatabaseWrapper) -> set[str]:
@@ -99,7 +117,17 @@ def install(connection: BaseDatabaseWrapper) -> None:
         _create(connection, missing)
 
 
+def drop_legacy(connection: BaseDatabaseWrapper) -> None:
+    with connection.cursor() as cursor:
+        for name in LEGACY_TRIGGERS.get(connection.vendor, []):
+            if connection.vendor == "postgresql":
+                cursor.execute(f"DROP TRIGGER IF EXISTS {name} ON {TABLE}")
+            else:
+                cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
+
+
 def remove(connection: BaseDatabaseWrapper) -> None:
+    drop_legacy(connection)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             for name in PG_TRIGGERS:

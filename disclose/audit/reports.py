@@ -19,6 +19,7 @@ from .models import AuditEvent
 _WHAT = {
     "person_viewed": "Viewed the record",
     "person_search": "Searched the records",
+    "admin_list_viewed": "Listed records in admin",
     "admin_change": "Changed in admin",
     "records_imported": "Imported records",
     "council_profile_changed": "Changed the council profile",
@@ -27,9 +28,18 @@ _WHAT = {
 }
 
 
+# Events that name the people they showed in detail["results"]: how each reads in
+# the trail of one of those people, and what the count says.
+_LISTED = {
+    "person_search": ("Found in a search", "found"),
+    "admin_list_viewed": ("Listed in admin", "shown"),
+}
+LISTING_EVENTS = tuple(_LISTED)
+
+
 @dataclass(frozen=True)
 class AuditRow:
-    seq: int
+    seq: int | None  # None for the few seconds before the sequencer chains the event
     at: datetime
     category: str
     event_type: str
@@ -52,17 +62,18 @@ def find_user(username: str) -> Staff | None:
 
 
 def person_trail(*, person: Person, since: datetime | None = None) -> list[AuditRow]:
-    """Every event about this person: views, changes, and searches that found them."""
+    """Every event about this person: views, changes, and searches and admin lists that
+    showed them."""
     direct = _events(since).filter(person_id=person.pk)
-    searches = _events(since).filter(event_type="person_search")
+    searches = _events(since).filter(event_type__in=LISTING_EVENTS)
     if connection.features.supports_json_field_contains:
         found = list(searches.filter(detail__results__contains=[person.pk]))
     else:
         # SQLite cannot ask "is this id in the JSON list"; read the searches instead.
         found = [e for e in searches.iterator() if person.pk in (e.detail.get("results") or [])]
-    found_seqs = {e.seq for e in found}
-    events = sorted([*direct, *found], key=lambda e: e.seq)
-    return [_row(e, person, found_in_search=e.seq in found_seqs) for e in events]
+    found_ids = {e.pk for e in found}
+    events = sorted([*direct, *found], key=lambda e: e.pk)
+    return [_row(e, person, found_in_search=e.pk in found_ids) for e in events]
 
 
 def user_trail(*, user: Staff, since: datetime | None = None) -> list[AuditRow]:
@@ -73,7 +84,8 @@ def user_trail(*, user: Staff, since: datetime | None = None) -> list[AuditRow]:
 
 
 def _events(since: datetime | None) -> QuerySet[AuditEvent]:
-    events = AuditEvent.objects.select_related("actor").order_by("seq")
+    # In the order written: the newest may not have their place in the chain yet.
+    events = AuditEvent.objects.select_related("actor").order_by("id")
     return events.filter(at__gte=since) if since else events
 
 
@@ -95,10 +107,11 @@ def _row(event: AuditEvent, person: Person | None, found_in_search: bool = False
 
 
 def _what(event: AuditEvent, found_in_search: bool) -> str:
-    if event.event_type == "person_search":
+    if event.event_type in LISTING_EVENTS:
+        found_in, verb = _LISTED[event.event_type]
         if found_in_search:
-            return "Found in a search"
-        return f"Searched the records: {len(event.detail.get('results') or [])} found"
+            return found_in
+        return f"{_WHAT[event.event_type]}: {len(event.detail.get('results') or [])} {verb}"
     what = _WHAT.get(event.event_type) or event.event_type.replace("_", " ").capitalize()
     via = event.detail.get("via") if isinstance(event.detail, dict) else None
     return f"{what} (via {via})" if via else what

@@ -52,3 +52,8 @@ def write_csv(out: TextIO, rows: list[AuditRow]) -> None:
         values[1] = row.at.isoformat()
         values[-1] = json.dumps(row.detail, sort_keys=True)
         writer.writerow([_safe(v) for v in values])
+
+
+def place(row: AuditRow) -> str:
+    """The event's place in the chain; the newest wait a few seconds for the sequencer."""
+    return str(row.seq) if row.seq is not None else "waiting"

@@ -11,11 +11,11 @@ from django.contrib.auth.admin import UserAdmin
 
 from disclose.audit.admin_mixins import (
     AuditedAdminMixin,
+    PeopleShownAreAudited,
     ReadOnlyAdmin,
     ReadOnlyInline,
     record_admin_change,
 )
-from disclose.audit.log import record_access
 
 from .models import Episode, Holding, Locality, Person, PersonName, Staff, Team
 
@@ -127,28 +127,18 @@ class HoldingInline(ReadOnlyInline):
     fields = ("holding_id", "kind", "location", "reference", "status")
 
 
+# Looking at people here is still looking at their records: each list page and
+# each record opened is an access event (issue 15, item 3).
 @admin.register(Person)
-class PersonAdmin(ReadOnlyAdmin):
+class PersonAdmin(PeopleShownAreAudited, ReadOnlyAdmin):
+    person_field = ""
     list_display = ("person_id", "surname", "forename", "dob")
     search_fields = ("=person_id", "=nhs_number")
     inlines = (OtherNameInline, EpisodeInline, HoldingInline)
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        response = super().change_view(request, object_id, form_url, extra_context)
-        person = self.get_object(request, object_id)
-        if person is not None and response.status_code == 200:
-            # Looking at a person here is still a view of their record.
-            record_access(
-                event_type="person_viewed",
-                actor=request.user,
-                person=person,
-                detail={"via": "admin"},
-            )
-        return response
-
 
 @admin.register(Episode)
-class EpisodeAdmin(ReadOnlyAdmin):
+class EpisodeAdmin(PeopleShownAreAudited, ReadOnlyAdmin):
     list_display = ("referral_id", "person", "start", "end", "team", "worker")
     list_filter = ("team__kind", "team__locality")
     list_select_related = ("person", "team", "worker")
@@ -156,7 +146,7 @@ class EpisodeAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Holding)
-class HoldingAdmin(ReadOnlyAdmin):
+class HoldingAdmin(PeopleShownAreAudited, ReadOnlyAdmin):
     list_display = ("holding_id", "person", "kind", "location", "reference", "status")
     list_filter = ("kind", "status")
     list_select_related = ("person",)

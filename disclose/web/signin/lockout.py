@@ -46,7 +46,7 @@ def _window() -> timedelta:
 
 def _lock_ends(failures: QuerySet, limit: int) -> datetime | None:
     """When the lock from these failures ends, if there are `limit` of them."""
-    times = list(failures.order_by("-seq").values_list("at", flat=True)[:limit])
+    times = list(failures.order_by("-id").values_list("at", flat=True)[:limit])
     if limit <= 0 or len(times) < limit:
         return None
     return times[-1] + _window()
@@ -61,7 +61,7 @@ def minutes_locked(username: str, address: str) -> int | None:
     account = failures.filter(detail__username=name)
     last_success = (
         AuditEvent.objects.filter(event_type=SIGNED_IN, detail__username=name, at__gte=since)
-        .order_by("-seq")
+        .order_by("-id")
         .values_list("at", flat=True)
         .first()
     )

@@ -132,7 +132,7 @@ def _timeline(reference: str) -> list[words.TimelineItem]:
     events = list(
         AuditEvent.objects.filter(request_reference=reference, category=AuditEvent.Category.CHANGE)
         .select_related("actor")
-        .order_by("-seq")
+        .order_by("-id")
     )
     refs = set().union(*(words.staff_refs_in(e.detail or {}) for e in events))
     names = (

@@ -1,4 +1,5 @@
-"""`disclose audit ...`: verify the chain, report on a person or a user, set up grants."""
+"""`disclose audit ...`: verify the chain, checkpoint it, chain waiting events, report on a
+person or a user, set up grants."""
 
 from datetime import date, datetime, time
 
@@ -6,8 +7,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.utils import timezone
 
-from disclose.audit import grants, guard, reports, tables
+from disclose.audit import checkpoints, grants, guard, reports, tables
 from disclose.audit.log import verify
+from disclose.audit.sequencer import chain_waiting
 
 
 def _since(value: str) -> datetime:
@@ -20,13 +22,17 @@ def _since(value: str) -> datetime:
 
 class Command(BaseCommand):
     help = (
-        "Audit trail tools: `verify` proves the hash chain; `person PERSON_ID` and "
-        "`user USERNAME` report who saw what; `grant-app-role ROLE` limits the web app's role."
+        "Audit trail tools: `verify` proves the hash chain against the checkpoints; "
+        "`checkpoint` writes a signed checkpoint of the chain head now; `chain` chains the "
+        "events waiting for the worker; `person PERSON_ID` and `user USERNAME` report who saw "
+        "what; `grant-app-role ROLE` limits the web app's role."
     )
 
     def add_arguments(self, parser):
         actions = parser.add_subparsers(dest="action", required=True)
         actions.add_parser("verify", help="Prove the chain is intact or name the first bad event.")
+        actions.add_parser("checkpoint", help="Write a signed checkpoint of the chain head now.")
+        actions.add_parser("chain", help="Chain the events waiting for the worker, now.")
         for name, target in [("person", "person_id"), ("user", "username")]:
             report = actions.add_parser(name, help=f"Audit events for one {name}.")
             report.add_argument(target)
@@ -41,6 +47,11 @@ class Command(BaseCommand):
         action = options["action"]
         if action == "verify":
             return self.verify()
+        if action == "checkpoint":
+            return self.checkpoint()
+        if action == "chain":
+            chained = chain_waiting()
+            return self.stdout.write(f"Chained {tables.plural(chained, 'waiting event')}.")
         if action == "person":
             return self.person(options)
         if action == "user":
@@ -57,10 +68,31 @@ class Command(BaseCommand):
             )
         if not result.ok:
             raise CommandError(
-                f"Audit chain broken: {result.problem}. Keep the database as it is and "
-                "tell your information governance lead."
+                f"Audit chain broken: {result.problem}. Keep the database and the checkpoints "
+                "as they are and tell your information governance lead."
             )
-        self.stdout.write(f"Audit chain verified: {result.events} events, none altered or missing.")
+        waiting = f" ({result.waiting} not yet chained)" if result.waiting else ""
+        self.stdout.write(
+            f"Audit chain verified: {result.events} events{waiting}, none altered or missing."
+        )
+        if result.latest is None:
+            self.stderr.write(
+                f"Warning: there are no checkpoints in {checkpoints.folder()}, so events cut "
+                "off the end would not show. Run `disclose run-worker`, or "
+                "`disclose audit checkpoint`."
+            )
+        else:
+            self.stdout.write(
+                f"It matches {tables.plural(result.checkpoints, 'checkpoint')}; the latest, "
+                f"of {result.latest.when}, is at event {result.latest.seq}."
+            )
+
+    def checkpoint(self) -> None:
+        point = checkpoints.write()
+        self.stdout.write(
+            f"Checkpoint written to {point.path}: the chain is at event {point.seq}, "
+            f"hash {point.hash}."
+        )
 
     def person(self, options) -> None:
         person = reports.find_person(options["person_id"])
@@ -73,7 +105,7 @@ class Command(BaseCommand):
             f"Audit trail for {person.person_id} {person.full_name}: {tables.plural(len(rows), 'event')}"
         )
         lines = [
-            [str(r.seq), tables.when(r), tables.who(r), r.what, r.request_reference] for r in rows
+            [tables.place(r), tables.when(r), tables.who(r), r.what, r.request_reference] for r in rows
         ]
         tables.write_table(self.stdout, ["Seq", "When", "Who", "What", "Request"], lines)
 
@@ -88,7 +120,7 @@ class Command(BaseCommand):
             f"Audit trail for {user.display_name} ({user.username}): {tables.plural(len(rows), 'event')}"
         )
         lines = [
-            [str(r.seq), tables.when(r), r.what, tables.person(r), r.request_reference]
+            [tables.place(r), tables.when(r), r.what, tables.person(r), r.request_reference]
             for r in rows
         ]
         tables.write_table(self.stdout, ["Seq", "When", "What", "Person", "Request"], lines)

@@ -1,20 +1,32 @@
-"""`disclose run-worker`: the background worker for reminders (issue 7).
+"""`disclose run-worker`: the background worker for reminders (issue 7) and the
+audit sequencer (issue 11).
 
 It books the reminders job to run now, unless a run is already waiting, then
 runs django-tasks' database worker (`db_worker`), which takes jobs from the
 database as they fall due. Run as many as you like, on any machine that
 reaches the database. `make run` (`disclose rundemo`) starts one beside the
 server.
+
+Beside the job queue, a thread chains new audit events every few seconds and
+writes the daily checkpoint (disclose/audit/sequencer.py); with --batch it
+does that once, after the jobs.
 """
+
+import threading
+
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from disclose.audit import checkpoints, sequencer
 from disclose.casework.tasks import schedule_reminders
 
 
 class Command(BaseCommand):
-    help = "Run the background worker: reminders, escalation and the daily digest."
+    help = (
+        "Run the background worker: reminders, escalation and the daily digest; "
+        "chaining new audit events and the daily audit checkpoint."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--batch", action="store_true", help="run the jobs due now, then stop")
@@ -25,6 +37,18 @@ class Command(BaseCommand):
     def handle(self, *args, batch: bool, interval: float, **options):
         if schedule_reminders():
             self.stdout.write("Reminders booked to run now.")
+        stop = threading.Event()
+        if not batch:
+            sequencer.run_in_background(stop)
+        try:
+            self._run_jobs(batch, interval, options)
+        finally:
+            stop.set()
+        if batch:  # the jobs' own events too
+            sequencer.chain_waiting()
+            checkpoints.write_if_due()
+
+    def _run_jobs(self, batch: bool, interval: float, options: dict) -> None:
         call_command(
             "db_worker",
             batch=batch,

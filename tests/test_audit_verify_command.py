@@ -74,7 +74,9 @@ def test_verify_names_the_missing_events_when_the_end_is_cut_off():
     call_command("audit", "checkpoint")
     _tamper("DELETE FROM audit_auditevent WHERE seq = 4")
     _tamper("UPDATE audit_chainhead SET seq = 3")
-    with pytest.raises(CommandError, match=r"event 4 is missing: the checkpoint of .* reach event 4"):
+    with pytest.raises(
+        CommandError, match=r"event 4 is missing: the checkpoint of .* reach event 4"
+    ):
         call_command("audit", "verify")
 
 

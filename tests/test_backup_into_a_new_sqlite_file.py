@@ -9,6 +9,7 @@ import subprocess  # nosec B404 - runs our own command line, with fixed argument
 import sys
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from faker import Faker
 
@@ -21,6 +22,11 @@ pytestmark = pytest.mark.django_db
 def _disclose(data_dir, *args) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env |= {"DISCLOSE_DATA_DIR": str(data_dir), "DISCLOSE_SECRET_KEY": "test-only"}
+    # The same installation's keys: the backup's and the audit chain's.
+    env |= {
+        "DISCLOSE_BACKUP_KEY": settings.DISCLOSE_BACKUP_KEY,
+        "DISCLOSE_AUDIT_KEY": settings.DISCLOSE_AUDIT_KEY,
+    }
     env.pop("DISCLOSE_DOCUMENTS_DIR", None)
     return subprocess.run(  # noqa: S603  # nosec B603
         [sys.executable, "-m", "disclose.cli", *args],

@@ -9,6 +9,7 @@ from faker import Faker
 
 from disclose.audit.log import record, record_access, verify
 from disclose.audit.models import AuditEvent
+from disclose.audit.sequencer import chain_waiting
 from disclose.backup import database
 from disclose.backup.archive import read_manifest
 from disclose.records.models import Person, Role, Staff, Team
@@ -43,6 +44,7 @@ def world(settings, tmp_path):
     record(event_type="note", actor=staff[0], detail={"text": "Ça va – “quotes”", "n": 1.25})
     (settings.DOCUMENTS_ROOT / "2026").mkdir(parents=True)
     (settings.DOCUMENTS_ROOT / "2026" / "letter.pdf").write_bytes(b"%PDF-1.4 synthetic\x00\xff")
+    chain_waiting()
     return tmp_path
 
 

@@ -100,7 +100,11 @@ def _read(path: Path) -> Checkpoint:
         fields = {name: data[name] for name in ("format", "seq", "hash", "at")}
         signed = same(str(data["signature"]), checkpoint_signature(fields))
         return Checkpoint(
-            path, int(fields["seq"]), str(fields["hash"]), datetime.fromisoformat(fields["at"]), signed
+            path,
+            int(fields["seq"]),
+            str(fields["hash"]),
+            datetime.fromisoformat(fields["at"]),
+            signed,
         )
     except (OSError, ValueError, KeyError, TypeError):
         return Checkpoint(path, 0, "", timezone.now(), False)

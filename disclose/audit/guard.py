@@ -22,8 +22,17 @@ MESSAGE = "Audit events cannot be changed or deleted. The audit trail only accep
 
 # What an event says, which nothing may change once written. The sequencer may
 # only fill in seq, prev_hash and hash, once, on an event not yet chained.
-CONTENT = ("id", "at", "category", "event_type", "actor_id", "person_id", "request_reference",
-           "detail", "mac")
+CONTENT = (
+    "id",
+    "at",
+    "category",
+    "event_type",
+    "actor_id",
+    "person_id",
+    "request_reference",
+    "detail",
+    "mac",
+)
 
 _PG_FUNCTION = f"""
 CREATE OR REPLACE FUNCTION audit_event_append_only() RETURNS trigger
@@ -65,7 +74,10 @@ SQLITE_TRIGGERS = {
     ),
 }
 # Before the sequencer (issue 11) these refused every UPDATE; migration 0004 drops them.
-LEGACY_TRIGGERS = {"postgresql": ["audit_event_no_update_delete"], "sqlite": ["audit_event_no_update"]}
+LEGACY_TRIGGERS = {
+    "postgresql": ["audit_event_no_update_delete"],
+    "sqlite": ["audit_event_no_update"],
+}
 
 
 def expected_triggers(connection: BaseDatabaseWrapper) -> set[str]:

@@ -49,7 +49,9 @@ class AuditEvent(models.Model):
             models.Index(fields=["person", "at"]),
             models.Index(fields=["actor", "at"]),
             # Only the few events still waiting: the sequencer finds them at once.
-            models.Index(fields=["id"], condition=Q(seq__isnull=True), name="audit_event_unchained"),
+            models.Index(
+                fields=["id"], condition=Q(seq__isnull=True), name="audit_event_unchained"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -42,9 +42,7 @@ def _chain_batch(batch: int) -> int:
     with transaction.atomic():
         head, _ = ChainHead.objects.select_for_update().get_or_create(id=1)
         events = list(
-            AuditEvent.objects.filter(seq__isnull=True)
-            .order_by("id")
-            .only("id", "mac")[:batch]
+            AuditEvent.objects.filter(seq__isnull=True).order_by("id").only("id", "mac")[:batch]
         )
         for event in events:
             event.seq = head.seq + 1

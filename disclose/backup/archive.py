@@ -1,6 +1,7 @@
 """Writing a backup archive (see the package docstring for what is inside)."""
 
 import getpass
+import hashlib
 import os
 import shutil
 import tarfile
@@ -14,8 +15,10 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from disclose.audit.log import record
+from disclose.audit.sequencer import chain_waiting
 
 from . import database
+from .crypto import CHUNK, CryptoError, DecryptingReader, EncryptingWriter
 from .manifest import Manifest, disclose_version
 
 MANIFEST = "manifest.json"
@@ -35,6 +38,18 @@ def document_files(root: Path) -> list[Path]:
     if not root.is_dir():
         return []
     return sorted(p for p in root.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def document_hashes(root: Path) -> dict[str, str]:
+    """Each document's path under the folder, and the SHA-256 of its bytes."""
+    hashes = {}
+    for path in document_files(root):
+        digest = hashlib.sha256()
+        with path.open("rb") as content:
+            for block in iter(lambda: content.read(CHUNK), b""):
+                digest.update(block)
+        hashes[path.relative_to(root).as_posix()] = digest.hexdigest()
+    return hashes
 
 
 @contextmanager
@@ -76,6 +91,7 @@ def make_backup(outfile: Path) -> Manifest:
         event_type="database_backup",
         detail={"archive": outfile.name, "os_user": _os_user()},
     )
+    chain_waiting()  # so the backup holds the chain whole, up to its own event
     with tempfile.TemporaryDirectory(dir=outfile.parent, prefix=".disclose-backup-") as work:
         dump_path = Path(work) / DUMP
         with snapshot():
@@ -88,9 +104,11 @@ def make_backup(outfile: Path) -> Manifest:
                 audit_head=database.chain_head(),
                 migrations=database.applied_migrations(),
             )
+        manifest.table_hashes = database.table_hashes(dump_path)
         # After the snapshot, so every file a copied row points to is there.
         files = document_files(documents_root())
         manifest.documents = {"files": len(files), "bytes": sum(f.stat().st_size for f in files)}
+        manifest.document_hashes = document_hashes(documents_root())
         (Path(work) / MANIFEST).write_text(manifest.to_json(), encoding="utf-8")
         _write_archive(outfile, Path(work), files)
     return manifest
@@ -101,39 +119,63 @@ def _write_archive(outfile: Path, work: Path, files: list[Path]) -> None:
     partial = outfile.with_name(outfile.name + ".partial")
     fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # personal data
     try:
-        with os.fdopen(fd, "wb") as raw, tarfile.open(fileobj=raw, mode="w:gz") as tar:
-            tar.add(work / MANIFEST, arcname=MANIFEST)
-            tar.add(work / DUMP, arcname=DUMP)
-            root = documents_root()
-            for path in files:
-                tar.add(path, arcname=f"{DOCUMENTS}/{path.relative_to(root).as_posix()}")
+        with os.fdopen(fd, "wb") as raw:
+            sealed = EncryptingWriter(raw)
+            # The manifest first, so a restore can read it without unpacking the rest.
+            with tarfile.open(fileobj=sealed, mode="w|gz") as tar:
+                tar.add(work / MANIFEST, arcname=MANIFEST)
+                tar.add(work / DUMP, arcname=DUMP)
+                root = documents_root()
+                for path in files:
+                    tar.add(path, arcname=f"{DOCUMENTS}/{path.relative_to(root).as_posix()}")
+            sealed.close()
         os.replace(partial, outfile)
+    except CryptoError as error:
+        raise BackupError(str(error)) from error
     finally:
         if partial.exists():
             partial.unlink()
 
 
-def read_manifest(infile: Path) -> Manifest:
+@contextmanager
+def _opened(infile: Path) -> Iterator[tuple[tarfile.TarFile, DecryptingReader]]:
+    """The archive decrypted as it is read; every failure becomes a plain message."""
     try:
-        with tarfile.open(infile, mode="r:gz") as tar:
-            member = tar.extractfile(MANIFEST)
-            if member is None:
-                raise KeyError(MANIFEST)
-            return Manifest.from_json(member.read().decode("utf-8"))
-    except (OSError, tarfile.TarError, KeyError) as error:
+        with infile.open("rb") as raw:
+            plain = DecryptingReader(raw)
+            with tarfile.open(fileobj=plain, mode="r|gz") as tar:
+                yield tar, plain
+    except CryptoError as error:
+        raise BackupError(str(error)) from error
+    except FileNotFoundError as error:
+        raise BackupError(f"There is no file {infile}. Check the file name.") from error
+    except (OSError, tarfile.TarError, EOFError) as error:
         raise BackupError(
             f"{infile} is not a Disclose backup archive ({error}). Check the file name."
         ) from error
-    except ValueError as error:
-        raise BackupError(str(error)) from error
+
+
+def read_manifest(infile: Path) -> Manifest:
+    with _opened(infile) as (tar, _):
+        member = tar.next()
+        content = tar.extractfile(member) if member and member.name == MANIFEST else None
+        if content is None:
+            raise BackupError(f"{infile} has no manifest, so it is not a Disclose backup.")
+        try:
+            return Manifest.from_json(content.read().decode("utf-8"))
+        except (ValueError, KeyError, TypeError) as error:
+            raise BackupError(f"The backup's manifest cannot be read: {error}") from error
 
 
 def extract(infile: Path, into: Path) -> None:
-    """Unpack safely: the 'data' filter refuses absolute paths, '..', links out and devices."""
-    with tarfile.open(infile, mode="r:gz") as tar:
+    """Unpack safely: the 'data' filter refuses absolute paths, '..', links out and devices.
+    Read to the very end, so the last chunk's seal is checked too."""
+    with _opened(infile) as (tar, plain):
         for member in tar:
             if member.name in (MANIFEST, DUMP) or member.name.startswith(DOCUMENTS + "/"):
                 tar.extract(member, into, filter="data")
+        while plain.read(CHUNK):
+            pass
 
 
 def move_documents(unpacked: Path, root: Path) -> int:

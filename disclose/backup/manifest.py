@@ -4,7 +4,8 @@ import json
 from dataclasses import asdict, dataclass, field
 from importlib import metadata
 
-FORMAT = 1
+# 2: encrypted (crypto.py), with a hash per table and per document (issue 15, item 5).
+FORMAT = 2
 
 
 def disclose_version() -> str:
@@ -23,6 +24,9 @@ class Manifest:
     audit_head: dict[str, object]
     migrations: list[list[str]]
     documents: dict[str, int] = field(default_factory=lambda: {"files": 0, "bytes": 0})
+    # label -> SHA-256 of its rows (database.table_hashes); path -> SHA-256 of the file.
+    table_hashes: dict[str, str] = field(default_factory=dict)
+    document_hashes: dict[str, str] = field(default_factory=dict)
     format: int = FORMAT
 
     def to_json(self) -> str:

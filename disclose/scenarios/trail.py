@@ -9,8 +9,8 @@ subjects[].name_given, messages[].subject, disclosures, notifications.
 from typing import Any
 
 from disclose.audit.log import verify
-from disclose.audit.sequencer import chain_waiting
 from disclose.audit.models import AuditEvent
+from disclose.audit.sequencer import chain_waiting
 from disclose.casework.models import Disclosure, Message, Request, StaffNotification
 from disclose.procedure.states import CLOSED, COMPLETE
 from disclose.records.models import CaseNote, Holding

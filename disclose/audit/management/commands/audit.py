@@ -105,7 +105,8 @@ class Command(BaseCommand):
             f"Audit trail for {person.person_id} {person.full_name}: {tables.plural(len(rows), 'event')}"
         )
         lines = [
-            [tables.place(r), tables.when(r), tables.who(r), r.what, r.request_reference] for r in rows
+            [tables.place(r), tables.when(r), tables.who(r), r.what, r.request_reference]
+            for r in rows
         ]
         tables.write_table(self.stdout, ["Seq", "When", "Who", "What", "Request"], lines)
 

@@ -14,7 +14,6 @@ does that once, after the jobs.
 
 import threading
 
-
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 

@@ -4,6 +4,7 @@ The embedded default is SQLite under DISCLOSE_DATA_DIR (./data). Set
 DATABASE_URL for PostgreSQL, e.g. postgres://disclose:secret@localhost/disclose.
 """
 
+import os
 import secrets
 from pathlib import Path
 
@@ -24,8 +25,16 @@ def _key(name: str, file_name: str) -> str:
         return key
     key_file = DATA_DIR / file_name
     if not key_file.exists():
-        key_file.write_text(secrets.token_urlsafe(50), encoding="utf-8")
-        key_file.chmod(0o600)
+        # Written aside and linked into place, so processes starting together agree on one key.
+        draft = DATA_DIR / f".{file_name}.{os.getpid()}"
+        draft.write_text(secrets.token_urlsafe(50), encoding="utf-8")
+        draft.chmod(0o600)
+        try:
+            os.link(draft, key_file)
+        except FileExistsError:
+            pass
+        finally:
+            draft.unlink()
     return key_file.read_text(encoding="utf-8").strip()
 
 

@@ -173,3 +173,19 @@ def test_restoring_into_a_database_not_yet_set_up_says_to_migrate(archive, tmp_p
     assert "This database is not set up yet" in result.stderr
     assert "Run `disclose migrate`, then `disclose restore` again." in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_restoring_an_older_backup_warns_that_the_checkpoints_saw_more(
+    archive, settings, tmp_path
+):
+    from disclose.audit import checkpoints
+    from disclose.audit.log import record
+
+    record(event_type="after the backup")
+    checkpoints.write()
+    _empty(settings, tmp_path)
+    out, err = io.StringIO(), io.StringIO()
+    call_command("restore", str(archive), stdout=out, stderr=err)
+    assert "Counts match the backup" in out.getvalue()
+    assert "Warning: the audit checkpoints show more than this backup holds" in err.getvalue()
+    assert "is missing: the checkpoint of" in err.getvalue()

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from disclose.audit.log import verify
 from disclose.audit.tables import plural
 from disclose.backup.archive import BackupError
 from disclose.backup.restore import restore_backup
@@ -31,3 +32,11 @@ class Command(BaseCommand):
             f"{made.audit_head['seq']} as in the backup.\n"
             f"Documents restored: {plural(result.documents, 'file')}."
         )
+        # The chain verified on its own; this installation's checkpoints may have seen more.
+        anchored = verify()
+        if not anchored.ok:
+            self.stderr.write(
+                f"Warning: the audit checkpoints show more than this backup holds: "
+                f"{anchored.problem}. Record the loss with your information governance lead "
+                "(docs/deploy-database.md, Checkpoints)."
+            )

@@ -175,9 +175,7 @@ def test_restoring_into_a_database_not_yet_set_up_says_to_migrate(archive, tmp_p
     assert "Traceback" not in result.stderr
 
 
-def test_restoring_an_older_backup_warns_that_the_checkpoints_saw_more(
-    archive, settings, tmp_path
-):
+def test_restoring_an_older_backup_warns_that_the_checkpoints_saw_more(archive, settings, tmp_path):
     from disclose.audit import checkpoints
     from disclose.audit.log import record
 

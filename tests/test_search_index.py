@@ -6,6 +6,7 @@ import pytest
 
 from disclose.records.models import Person, PersonName, SearchKey
 from disclose.records.search import index, search_persons
+from disclose.records.search.keys import code
 from disclose.records.search.synthetic import make_person
 
 pytestmark = pytest.mark.django_db
@@ -15,9 +16,9 @@ DOB = date(2010, 3, 4)
 
 def test_reindexing_twice_writes_the_same_keys_and_no_duplicates():
     person = make_person("Jayden", "Smith", DOB, nhs_number="943 476 5919")
-    first = set(SearchKey.objects.values_list("kind", "key"))
+    first = set(SearchKey.objects.values_list("key", flat=True))
     written = index.reindex_persons([person.pk, person.pk])
-    assert set(SearchKey.objects.values_list("kind", "key")) == first
+    assert set(SearchKey.objects.values_list("key", flat=True)) == first
     assert SearchKey.objects.count() == written == len(first)
 
 
@@ -37,10 +38,18 @@ def test_many_persons_are_indexed_in_batches(monkeypatch):
     people = [make_person(f"Child{n}", "Smith", DOB) for n in range(7)]
     SearchKey.objects.all().delete()
     index.reindex_persons(p.pk for p in people)
-    assert SearchKey.objects.filter(kind="d").count() == 7
+    assert SearchKey.objects.filter(key=code("d", DOB.isoformat())).count() == 7
     assert len(search_persons(surname="Smith", dob=DOB)) == 7
 
 
 def test_ids_of_deleted_persons_are_skipped():
     person = make_person("Jayden", "Smith", DOB)
     assert index.reindex_persons([person.pk, 999_999]) > 0
+
+
+def test_keys_are_integers_and_few_per_person():
+    person = make_person("Jayden", "Smith", DOB, nhs_number="943 476 5919")
+    keys = list(SearchKey.objects.filter(person=person).values_list("key", flat=True))
+    assert all(isinstance(k, int) and -(2**63) <= k < 2**63 for k in keys)
+    # n, d, s, sf, si, fi, sd, fd: one each for a name with one sound and one form.
+    assert len(keys) == 8

@@ -86,8 +86,32 @@ def one_digit_away(dob: date) -> set[date]:
     return found
 
 
+def year_apart(dob: date) -> set[date]:
+    """The same day a year earlier and a year later.
+
+    One digit wrong covers 1968 typed as 1969, but not 1969 typed as 1970 or
+    1999 as 2000: a year out across a decade changes two digits or more.
+    """
+    found = set()
+    for year in (dob.year - 1, dob.year + 1):
+        try:
+            found.add(dob.replace(year=year))
+        except ValueError:  # 29 February in a year that has none
+            continue
+    return found
+
+
+@lru_cache(maxsize=10_000)
+def near_dates(dob: date) -> frozenset[date]:
+    """The dates a record may hold when this one was typed: day and month
+    swapped, one digit wrong, or the year out by one."""
+    return frozenset((one_digit_away(dob) | year_apart(dob) | {swapped(dob)}) - {None, dob})
+
+
+@lru_cache(maxsize=100_000)
 def dob_relation(query: date, record: date) -> str:
-    """'exact', 'swapped', 'digit' (one digit wrong) or '' for any other difference."""
+    """'exact', 'swapped', 'digit' (one digit wrong), 'year' (the year out by
+    one, across a decade) or '' for any other difference."""
     if query == record:
         return "exact"
     if swapped(query) == record:
@@ -95,4 +119,8 @@ def dob_relation(query: date, record: date) -> str:
     a, b = query.strftime("%d%m%Y"), record.strftime("%d%m%Y")
     if sum(x != y for x, y in zip(a, b, strict=True)) == 1:
         return "digit"
+    if (query.day, query.month) == (record.day, record.month) and abs(
+        query.year - record.year
+    ) == 1:
+        return "year"
     return ""

@@ -1,23 +1,43 @@
-"""search_persons: find candidates by their keys, then score and rank them."""
+"""search_persons: find candidates by their keys, strongest key first, then score and rank them."""
 
-from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Q
+from django.db import connection
 
-from disclose.records.models import Identifier, Person, PersonName, SearchKey
+from disclose.records.models import Identifier, Person, PersonName
 
-from .keys import dated_keys, name_keys
-from .names import normalise_identifier, one_digit_away, surname_keys, swapped
+from .candidates import Lookup, candidate_ids
+from .keys import code, dated_keys, name_keys
+from .names import near_dates, normalise_identifier, surname_keys, swapped
 from .scoring import Candidate, Query, score
 
-# Past this many candidates, keep those found under the most keys.
-MAX_CANDIDATES = 1500
+# How many candidates are scored at each step, at most: those found under the
+# strongest keys (see STRENGTH), then the lowest person ids among equals.
+MAX_CANDIDATES = 1000
 # Below this, only the date of birth (or only a forename) agreed: noise, not a match.
 MIN_SCORE = 0.55
-# A search with both names looks under wider keys when nothing scores this well.
+# A search with both names and a date of birth looks under wider keys when
+# nothing scores this well.
 GOOD_ENOUGH = 0.9
+
+# How strongly a hit under each kind of key says "this may be the person":
+# candidates found under stronger keys (and under more of them) come first.
+# A key with the date typed outranks one with a near date (swapped, a digit or
+# the year out); names paired with a date outrank names or a date alone.
+STRENGTH = {
+    ("n", "exact"): 100,
+    ("sd", "exact"): 40,
+    ("fd", "exact"): 40,
+    ("sd", "near"): 25,
+    ("fd", "near"): 25,
+    ("d", "exact"): 20,
+    ("d", "near"): 10,
+    ("sf", ""): 20,
+    ("s", ""): 10,
+    ("si", ""): 5,
+    ("fi", ""): 5,
+}
 
 
 @dataclass(frozen=True)
@@ -45,43 +65,66 @@ def search_persons(
     Reads only: search_and_log is the version that writes the access log.
     """
     query = Query(forename=forename, surname=surname, dob=dob, nhs_number=nhs_number)
-    matches = _rank(query, _candidate_ids(_strict_keys(query)))
-    if query.forename_word and query.surname_parts:
-        if not matches or matches[0].score < GOOD_ENOUGH:
-            wider = _candidate_ids(_wider_keys(query))
-            seen = {m.candidate.pk for m in matches}
-            matches = _merge(matches, _rank(query, [pk for pk in wider if pk not in seen]))
+    found = candidate_ids(_strict_keys(query), MAX_CANDIDATES)
+    matches = _rank(query, found)
+    if query.forename_word and query.surname_parts and _look_wider(query, matches):
+        wider = candidate_ids(_wider_keys(query), MAX_CANDIDATES, exclude=set(found))
+        matches = _merge(matches, _rank(query, wider))
     return _matches(matches[:limit])
 
 
-def _strict_keys(query: Query) -> dict[str, set[str]]:
-    """The keys every search looks under: few, and each holding few people."""
-    keys: dict[str, set[str]] = defaultdict(set)
-    if query.nhs:
-        keys["n"].add(query.nhs)
+def _look_wider(query: Query, matches: list["_Scored"]) -> bool:
+    """Whether the strict keys may have missed the person.
+
+    With a date of birth, the strict keys already hold everyone born on that
+    date (or with day and month swapped) whatever their name, and everyone
+    with a near date and a name that sounds alike: look wider only when
+    nobody fits well. Without one, a namesake who merely sounds alike must not
+    stop the search (Cara Coleman would hide Carol Coleman when Caro is
+    typed): look wider unless someone matches every field exactly.
+    """
+    if not matches:
+        return True
     if query.dob:
-        keys["d"].update(d.isoformat() for d in (query.dob, swapped(query.dob)) if d)
-        for kind, key in dated_keys(
-            query.forename, query.surname, one_digit_away(query.dob), query=True
-        ):
-            keys[kind].add(key)
+        return matches[0].score < GOOD_ENOUGH
+    return matches[0].score < 1.0
+
+
+def _strict_keys(query: Query) -> Lookup:
+    """The keys every search looks under: few, and each holding few people."""
+    lookup = Lookup()
+    if query.nhs:
+        lookup.add(code("n", query.nhs), STRENGTH["n", "exact"])
+    if query.dob:
+        exact = {query.dob.isoformat()}
+        for day in (query.dob, swapped(query.dob)):
+            if day:
+                kind = "exact" if day == query.dob else "near"
+                lookup.add(code("d", day.isoformat()), STRENGTH["d", kind])
+        days = {query.dob} | near_dates(query.dob)
+        for kind, key in dated_keys(query.forename, query.surname, days, query=True):
+            near = "exact" if key.rpartition("|")[2] in exact else "near"
+            lookup.add(code(kind, key), STRENGTH[kind, near])
     elif query.surname_parts and query.forename_word:
-        keys["sf"] = _name_pairs(query)
+        for key in _name_pairs(query):
+            lookup.add(code("sf", key), STRENGTH["sf", ""], bounded=False)
     elif query.surname_parts:
-        keys["s"].update(surname_keys(query.surname))
-    return keys
+        for key in surname_keys(query.surname):
+            lookup.add(code("s", key), STRENGTH["s", ""], bounded=False)
+    return lookup
 
 
-def _wider_keys(query: Query) -> dict[str, set[str]]:
+def _wider_keys(query: Query) -> Lookup:
     """Where to look next when nothing fits well: by name alone (the date of birth
     may be wrong in more than one digit), then by a name sound and an initial."""
-    keys: dict[str, set[str]] = defaultdict(set)
+    lookup = Lookup()
     if query.dob:
-        keys["sf"] = _name_pairs(query)
+        for key in _name_pairs(query):
+            lookup.add(code("sf", key), STRENGTH["sf", ""], bounded=False)
     for kind, key in name_keys(query.forename, query.surname, query=True):
         if kind in ("fi", "si"):
-            keys[kind].add(key)
-    return keys
+            lookup.add(code(kind, key), STRENGTH[kind, ""], bounded=False)
+    return lookup
 
 
 def _name_pairs(query: Query) -> set[str]:
@@ -90,19 +133,6 @@ def _name_pairs(query: Query) -> set[str]:
         query.surname, query.forename, query=True
     )
     return {key for kind, key in both_ways if kind == "sf"}
-
-
-def _candidate_ids(keys: dict[str, set[str]]) -> list[int]:
-    """Persons under any of the keys, those under the most keys first."""
-    condition = Q()
-    for kind, values in keys.items():
-        if values:
-            condition |= Q(kind=kind, key__in=sorted(values))
-    if not condition:
-        return []
-    rows = SearchKey.objects.filter(condition).values_list("person_id", flat=True)
-    hits = Counter(rows[: MAX_CANDIDATES * 20])
-    return [pk for pk, _ in hits.most_common(MAX_CANDIDATES)]
 
 
 @dataclass(frozen=True)
@@ -132,21 +162,46 @@ def _merge(first: list[_Scored], second: list[_Scored]) -> list[_Scored]:
 
 def _matches(scored: list[_Scored]) -> list[Match]:
     """Person objects for the few that are shown; scoring needed only their values."""
-    people = Person.objects.in_bulk([s.candidate.pk for s in scored])
+    if not scored:
+        return []
+    ids = [s.candidate.pk for s in scored]
+    marks = ", ".join(["%s"] * len(ids))
+    table = connection.ops.quote_name(Person._meta.db_table)
+    # Raw, for the same reason as _load; Django still converts each column.
+    sql = f"SELECT * FROM {table} WHERE id IN ({marks})"  # noqa: S608 - name from the model
+    people = {p.pk: p for p in Person.objects.raw(sql, ids)}
     return [Match(people[s.candidate.pk], s.score, s.reasons) for s in scored]
 
 
 def _load(ids: list[int], *, with_identifiers: bool) -> list[Candidate]:
+    """What scoring needs about each candidate, with their other names, in one
+    statement (and identifiers in a second, when an NHS number was typed)."""
     if not ids:
         return []
-    rows = Person.objects.filter(id__in=ids).values_list(
-        "id", "forename", "surname", "dob", "nhs_number"
+    p, n, quote = Person._meta, PersonName._meta, connection.ops.quote_name
+    marks = ", ".join(["%s"] * len(ids))
+    person_columns = ", ".join(
+        f"p.{quote(p.get_field(f).column)}"
+        for f in ("id", "forename", "surname", "dob", "nhs_number")
     )
-    candidates = {pk: Candidate(pk, f, s, dob, nhs) for pk, f, s, dob, nhs in rows}
-    for pk, forename, surname, name_type in PersonName.objects.filter(
-        person_id__in=ids
-    ).values_list("person_id", "forename", "surname", "name_type"):
-        candidates[pk].other_names.append((forename, surname, name_type))
+    name_columns = ", ".join(
+        f"n.{quote(n.get_field(f).column)}" for f in ("forename", "surname", "name_type")
+    )
+    # Names come from the models, values are parameters: nothing here is user input.
+    sql = (
+        f"SELECT {person_columns}, {name_columns} FROM {quote(p.db_table)} p "  # noqa: S608
+        f"LEFT JOIN {quote(n.db_table)} n ON n.{quote(n.get_field('person').column)} = p.id "
+        f"WHERE p.id IN ({marks})"
+    )
+    candidates: dict[int, Candidate] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, ids)
+        for pk, forename, surname, dob, nhs, other_f, other_s, name_type in cursor.fetchall():
+            candidate = candidates.get(pk)
+            if candidate is None:
+                candidate = candidates[pk] = Candidate(pk, forename, surname, dob, nhs)
+            if name_type is not None:
+                candidate.other_names.append((other_f, other_s, name_type))
     if with_identifiers:
         for c in candidates.values():
             if c.nhs_number.strip():

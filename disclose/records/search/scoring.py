@@ -7,6 +7,7 @@ matched and how, so the officer can judge a near miss for themselves.
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property, lru_cache
 
 from rapidfuzz.distance import OSA, JaroWinkler
 
@@ -14,11 +15,12 @@ from .names import dob_relation, normalise_identifier, parts, sound
 from .nicknames import relation
 
 WEIGHTS = {"forename": 0.3, "surname": 0.35, "dob": 0.35}
-DOB_SCORES = {"exact": 1.0, "swapped": 0.85, "digit": 0.8}
+DOB_SCORES = {"exact": 1.0, "swapped": 0.85, "digit": 0.8, "year": 0.8}
 DOB_REASONS = {
     "exact": "Date of birth matches",
     "swapped": "Date of birth with day and month swapped",
     "digit": "Date of birth differs by one digit",
+    "year": "Year of birth differs by one",
 }
 OTHER_NAME_LABELS = {"former": "Former name", "alias": "Alias", "known_as": "Known as"}
 
@@ -30,16 +32,16 @@ class Query:
     dob: date | None = None
     nhs_number: str = ""
 
-    @property
+    @cached_property
     def nhs(self) -> str:
         return normalise_identifier(self.nhs_number)
 
-    @property
+    @cached_property
     def forename_word(self) -> str:
         words = parts(self.forename)
         return words[0] if words else ""
 
-    @property
+    @cached_property
     def surname_parts(self) -> tuple[str, ...]:
         return parts(self.surname)
 
@@ -73,6 +75,9 @@ def _similar_reason(field_name: str, typed: str, score: float, q: str, r: str) -
     return f"{field_name} spelt similarly to {typed}" if score >= 0.5 else ""
 
 
+# Names and dates repeat across candidates (many Smiths, many Jacks): each
+# pair is worked out once.
+@lru_cache(maxsize=200_000)
 def forename_score(query: Query, record_forename: str) -> tuple[float, str]:
     q, words = query.forename_word, parts(record_forename)
     if not q or not words:
@@ -93,6 +98,7 @@ def forename_score(query: Query, record_forename: str) -> tuple[float, str]:
     return score, _similar_reason("Forename", typed, score, q, r)
 
 
+@lru_cache(maxsize=200_000)
 def surname_score(query: Query, record_surname: str) -> tuple[float, str]:
     q, r, typed = query.surname_parts, parts(record_surname), query.surname.strip()
     if not q or not r:
@@ -112,6 +118,7 @@ def surname_score(query: Query, record_surname: str) -> tuple[float, str]:
     return score, _similar_reason("Surname", typed, score, qp, rp)
 
 
+@lru_cache(maxsize=200_000)
 def dob_score(query: Query, record_dob: date | None) -> tuple[float, str]:
     if query.dob is None:
         return 0.0, ""

@@ -1,0 +1,69 @@
+"""How candidates are found (issue 11): bounded, deterministic, strongest key
+first; a namesake who only sounds alike does not stop the search; a year of
+birth one out across a decade still counts."""
+
+from datetime import date
+
+import pytest
+
+from disclose.records.search import candidates, query, search_persons
+from disclose.records.search.candidates import Lookup, candidate_ids
+from disclose.records.search.keys import code
+from disclose.records.search.synthetic import make_person
+
+pytestmark = pytest.mark.django_db
+
+DOB = date(2010, 3, 4)
+
+
+def test_ties_at_the_cap_are_broken_by_person_order_every_time(monkeypatch):
+    smiths = [make_person(f"Child{n}", "Smith", date(2000 + n, 1, 1)) for n in range(6)]
+    monkeypatch.setattr(query, "MAX_CANDIDATES", 3)
+    first = [m.person for m in search_persons(surname="Smith")]
+    again = [m.person for m in search_persons(surname="Smith")]
+    assert first == again
+    assert set(first) == set(smiths[:3])
+
+
+def test_a_bucket_too_big_to_read_whole_is_read_in_person_order(monkeypatch):
+    smiths = [make_person(f"Child{n}", "Smith") for n in range(5)]
+    monkeypatch.setattr(candidates, "PER_KEY", 2)
+    lookup = Lookup()
+    lookup.add(code("s", "SM0"), 10, bounded=False)
+    assert candidate_ids(lookup, cap=10) == [p.pk for p in smiths[:2]]
+
+
+def test_someone_found_under_a_strong_key_is_never_cut_for_weaker_ones(monkeypatch):
+    # Six people share only the date of birth; they were added first, so a cut
+    # by person order alone would keep them and drop Olivia.
+    for n in range(6):
+        make_person(f"Other{n}", f"Person{n}", DOB)
+    olivia = make_person("Olivia", "Smith", DOB)
+    monkeypatch.setattr(query, "MAX_CANDIDATES", 2)
+    assert search_persons(forename="Olivia", surname="Smith", dob=DOB)[0].person == olivia
+
+
+def test_a_namesake_who_only_sounds_alike_does_not_hide_a_closer_spelling():
+    # Caro sounds like Cara (KR), not like Carol (KRL); Cara scores over 0.9,
+    # which used to stop the search before Carol was ever looked at.
+    make_person("Cara", "Coleman", date(2001, 5, 6))
+    carol = make_person("Carol", "Coleman", date(1975, 9, 10))
+    found = {m.person: m for m in search_persons(forename="Caro", surname="Coleman")}
+    assert carol in found
+    assert "Forename spelt similarly to Caro" in found[carol].reasons
+
+
+def test_a_year_one_out_across_a_decade_gets_date_credit():
+    ian = make_person("Ian", "Hughes", date(1969, 6, 15))
+    make_person("Ian", "Hughes", date(1985, 2, 1))
+    match = search_persons(forename="Ian", surname="Hughes", dob=date(1970, 6, 15))[0]
+    assert match.person == ian
+    assert "Year of birth differs by one" in match.reasons
+    assert match.score >= 0.9
+
+
+def test_a_year_one_out_finds_the_person_by_surname_and_date_alone():
+    person = make_person("Ruby", "Walsh", date(1999, 12, 31))
+    match = search_persons(surname="Walsh", dob=date(2000, 12, 31))[0]
+    assert match.person == person
+    assert match.reasons == ["Surname matches", "Year of birth differs by one"]

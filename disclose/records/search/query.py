@@ -115,12 +115,18 @@ def _strict_keys(query: Query) -> Lookup:
 
 
 def _wider_keys(query: Query) -> Lookup:
-    """Where to look next when nothing fits well: by name alone (the date of birth
-    may be wrong in more than one digit), then by a name sound and an initial."""
+    """Where to look next when nothing fits well.
+
+    With a date of birth: by the sound of both names alone (the date may be
+    wrong in more than one digit). Someone whose name is also misspelt beyond
+    its sound could score no more than 0.6 there, so no wider than that.
+    Without one: by a name sound and an initial (a name misspelt beyond its sound).
+    """
     lookup = Lookup()
     if query.dob:
         for key in _name_pairs(query):
             lookup.add(code("sf", key), STRENGTH["sf", ""], bounded=False)
+        return lookup
     for kind, key in name_keys(query.forename, query.surname, query=True):
         if kind in ("fi", "si"):
             lookup.add(code(kind, key), STRENGTH[kind, ""], bounded=False)

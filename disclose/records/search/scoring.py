@@ -15,7 +15,8 @@ from .names import dob_relation, normalise_identifier, parts, sound
 from .nicknames import relation
 
 WEIGHTS = {"forename": 0.3, "surname": 0.35, "dob": 0.35}
-DOB_SCORES = {"exact": 1.0, "swapped": 0.85, "digit": 0.8, "year": 0.8}
+# A year out across a decade changes two digits: a little less likely than one.
+DOB_SCORES = {"exact": 1.0, "swapped": 0.85, "digit": 0.8, "year": 0.75}
 DOB_REASONS = {
     "exact": "Date of birth matches",
     "swapped": "Date of birth with day and month swapped",

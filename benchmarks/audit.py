@@ -9,8 +9,9 @@ as fast as it can for --seconds. Two ways of appending, in the same run:
 - "locked": as before issue 11, each event locks the one chain-head row and is
   chained at once (on SQLite, BEGIN IMMEDIATE: the whole database);
 - "append": as now, `record_access` is one INSERT with no lock, and one more
-  process runs the worker's sequencer (`chain_waiting`) the whole time. Its lag
-  is how long the last event waited after the writers stopped.
+  process runs the worker's sequencer (`chain_waiting` every --chain-every
+  seconds, as `disclose run-worker` does). Its lag is how long chaining what
+  was left took once the writers stopped.
 
 Prints events a second and each append's p50/p95 in milliseconds, then checks
 `audit verify`. PostgreSQL uses --database-url (a scratch database it creates
@@ -115,21 +116,19 @@ def _writer(url: str, mode: str, seconds: float, start, results) -> None:
     results.put(times)
 
 
-def _sequencer(url: str, stop, lag) -> None:
+def _sequencer(url: str, every: float, stop, lag) -> None:
+    """The worker's loop: chain what is waiting, then wait (DISCLOSE_AUDIT_CHAIN_SECONDS)."""
     _environment(url)
-    from disclose.audit.models import AuditEvent
     from disclose.audit.sequencer import chain_waiting
 
-    while not stop.is_set():
-        if not chain_waiting():
-            time.sleep(0.05)  # the worker waits DISCLOSE_AUDIT_CHAIN_SECONDS; shorter here
-    stopped = time.monotonic()
-    while AuditEvent.objects.filter(seq__isnull=True).exists():
+    while not stop.wait(every):
         chain_waiting()
+    stopped = time.monotonic()
+    chain_waiting()
     lag.put(time.monotonic() - stopped)
 
 
-def _run(url: str, mode: str, processes: int, seconds: float) -> dict:
+def _run(url: str, mode: str, processes: int, seconds: float, every: float) -> dict:
     ctx = multiprocessing.get_context("spawn")
     start, results = ctx.Barrier(processes + 1), ctx.Queue()
     stop, lag = ctx.Event(), ctx.Queue()
@@ -137,7 +136,9 @@ def _run(url: str, mode: str, processes: int, seconds: float) -> dict:
         ctx.Process(target=_writer, args=(url, mode, seconds, start, results))
         for _ in range(processes)
     ]
-    sequencer = ctx.Process(target=_sequencer, args=(url, stop, lag)) if mode == "append" else None
+    sequencer = (
+        ctx.Process(target=_sequencer, args=(url, every, stop, lag)) if mode == "append" else None
+    )
     for process in writers + ([sequencer] if sequencer else []):
         process.start()
     start.wait()
@@ -164,6 +165,9 @@ def main() -> None:
     parser.add_argument("--database-url", default=PG_URL)
     parser.add_argument("--processes", default="1,4,16")
     parser.add_argument("--seconds", type=float, default=5.0)
+    parser.add_argument(
+        "--chain-every", type=float, default=2.0, help="the sequencer's interval, in seconds"
+    )
     args = parser.parse_args()
 
     url = _fresh_database(args.database, args.database_url)
@@ -177,7 +181,7 @@ def main() -> None:
     print(f"{'processes':>9}  {'mode':<7} {'events/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'lag s':>6}")
     for processes in [int(n) for n in args.processes.split(",")]:
         for mode in ("locked", "append"):
-            r = _run(url, mode, processes, args.seconds)
+            r = _run(url, mode, processes, args.seconds, args.chain_every)
             lag = f"{r['lag']:.2f}" if mode == "append" else "-"
             print(
                 f"{processes:>9}  {mode:<7} {r['per_second']:>9.0f} {r['p50']:>8.2f} "

@@ -19,7 +19,7 @@ from .models import AuditEvent, ChainHead
 
 log = logging.getLogger(__name__)
 
-BATCH = 2000
+BATCH = 500
 
 
 def _waiting() -> bool:

@@ -92,6 +92,7 @@ def _load(report: ImportReport, progress) -> set[int]:
     counts["persons"] = persons.count()
     scope = {person_pk[k[0]] for k in persons.seen}
     changed = {person_pk[k[0]] for k in persons.created | persons.updated}
+    del persons  # a million keys: only the pks are needed from here on
     changed |= load_person_details(folder, person_pk, scope, counts, progress)
     load_cases(folder, org, person_pk, scope, counts, progress)
     return changed

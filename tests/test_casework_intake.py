@@ -19,7 +19,7 @@ def test_a_request_gets_the_next_reference_of_its_year(office):
     first = receive(office, None, received=date(2026, 11, 2))
     second = receive(office, None, received=date(2026, 11, 3))
     assert (first.reference, second.reference) == ("AR-2026-000001", "AR-2026-000002")
-    assert receive(office, None, received=date(2027, 1, 4)).reference == "AR-2027-000001"
+    assert receive(office, None, received=date(2025, 1, 6)).reference == "AR-2025-000001"
 
 
 def test_a_received_request_keeps_the_requestor_subjects_and_owner(office):

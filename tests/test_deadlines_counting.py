@@ -6,8 +6,13 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from disclose.casework.deadlines import _holidays_between, _working_days_taken
-from disclose.procedure.working_days import StoppedClock, bank_holiday, is_working_day
+from disclose.casework.deadlines import _working_days_taken
+from disclose.procedure.working_days import (
+    StoppedClock,
+    bank_holiday,
+    bank_holidays_between,
+    is_working_day,
+)
 
 days = st.dates(min_value=date(2025, 1, 1), max_value=date(2028, 12, 31))
 
@@ -43,7 +48,7 @@ def test_counting_agrees_with_walking_day_by_day(start, span, stops):
 
 
 def test_the_holidays_listed_are_the_weekday_bank_holidays_in_the_range():
-    listed = _holidays_between(date(2026, 12, 20), date(2027, 1, 5))
+    listed = bank_holidays_between(date(2026, 12, 20), date(2027, 1, 5))
     assert [name for _, name in listed] == [
         "Christmas Day",
         "Boxing Day (observed)",

@@ -23,13 +23,13 @@ def stage(request, name, subject=None, today=None):
 
 
 def test_a_request_received_on_christmas_eve_is_due_to_be_acknowledged_after_the_holidays(office):
-    request = receive(office, None, received=date(2026, 12, 24))
-    ack = stage(request, "acknowledge", today=date(2026, 12, 29))
+    request = receive(office, None, received=date(2020, 12, 24))
+    ack = stage(request, "acknowledge", today=date(2020, 12, 29))
     # Christmas Day (Friday) and Boxing Day's substitute (Monday 28th) do not count.
-    assert ack.due == date(2026, 12, 30)
+    assert ack.due == date(2020, 12, 30)
     assert [name for _, name in ack.bank_holidays] == ["Christmas Day", "Boxing Day (observed)"]
     assert not ack.overdue
-    assert stage(request, "acknowledge", today=date(2026, 12, 31)).overdue
+    assert stage(request, "acknowledge", today=date(2020, 12, 31)).overdue
 
 
 def test_basic_facts_received_before_easter_are_due_after_easter_monday(office):

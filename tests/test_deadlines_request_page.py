@@ -15,12 +15,12 @@ def office(db):
 
 
 def test_the_request_page_shows_due_dates_and_the_bank_holidays_counted(office, client):
-    request = receive(office, None, received=date(2026, 12, 24))
+    request = receive(office, None, received=date(2020, 12, 24))
     client.force_login(office.scimt)
     page = client.get(f"/requests/{request.reference}/").content.decode()
     assert 'id="time-limits"' in page
-    assert "Acknowledge the request" in page and "30 Dec 2026" in page
-    assert "Christmas Day (25 Dec 2026)" in page and "Boxing Day (observed) (28 Dec 2026)" in page
+    assert "Acknowledge the request" in page and "30 Dec 2020" in page
+    assert "Christmas Day (25 Dec 2020)" in page and "Boxing Day (observed) (28 Dec 2020)" in page
     assert "Not yet" in page  # no one has contacted the requestor yet
 
 

@@ -14,11 +14,9 @@ stopped and any extension. Every stage says which bank holidays it skipped.
 | hard_copies  | the worker lists the copies (2.2)        | refused, redirected, or all sent   |
 """
 
-from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import lru_cache
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
@@ -30,8 +28,8 @@ from disclose.procedure import states
 from disclose.procedure.working_days import (
     StoppedClock,
     add_working_days,
-    bank_holiday,
-    is_working_day,
+    bank_holidays_between,
+    working_days_between,
 )
 from disclose.records.models import Staff
 
@@ -227,7 +225,7 @@ class _Builder:
             due=due,
             done_on=done_on,
             overdue=done_on is None and due is not None and self.today > due,
-            bank_holidays=_holidays_between(started, due or end),
+            bank_holidays=bank_holidays_between(started, due or end),
             days_stopped=days_stopped,
             stopped=stopped_now and done_on is None,
             extension=extension,
@@ -256,11 +254,11 @@ def _earliest(moments) -> date | None:
 
 def _working_days_taken(start: date, end: date, clocks) -> tuple[int, int]:
     """(working days after start up to end, less those stopped; those stopped)."""
-    total = _working_days_in(start, end)
+    total = working_days_between(start, end)
     stopped = 0
     for first, last in _merged(clocks, end):
         # The clock covers first <= day < last (StoppedClock.covers).
-        stopped += _working_days_in(max(start, first - _DAY), min(end, last - _DAY))
+        stopped += working_days_between(max(start, first - _DAY), min(end, last - _DAY))
     return total - stopped, stopped
 
 
@@ -277,46 +275,3 @@ def _merged(clocks, end: date) -> list[tuple[date, date]]:
 
 
 _DAY = timedelta(days=1)
-
-
-@lru_cache(maxsize=32)
-def _working_days_of(year: int) -> tuple[date, ...]:
-    day, found = date(year, 1, 1), []
-    while day.year == year:
-        if is_working_day(day):
-            found.append(day)
-        day += _DAY
-    return tuple(found)
-
-
-def _working_days_in(start: date, end: date) -> int:
-    """Working days after start up to and including end: a count, not a walk, as
-    the dashboard reads thousands of stages."""
-    if end <= start:
-        return 0
-    count = 0
-    for year in range(start.year, end.year + 1):
-        days = _working_days_of(year)
-        count += bisect_right(days, end) - bisect_right(days, start)
-    return count
-
-
-def _holidays_between(start: date, end: date) -> tuple[tuple[date, str], ...]:
-    """Bank holidays on weekdays after start up to end: the ones that did not count."""
-    found = []
-    for year in range(start.year, end.year + 1):
-        for day, name in _weekday_holidays(year):
-            if start < day <= end:
-                found.append((day, name))
-    return tuple(found)
-
-
-@lru_cache(maxsize=32)
-def _weekday_holidays(year: int) -> tuple[tuple[date, str], ...]:
-    day, found = date(year, 1, 1), []
-    while day.year == year:
-        name = bank_holiday(day)
-        if name and day.weekday() < 5:
-            found.append((day, name))
-        day += _DAY
-    return tuple(found)

@@ -1,10 +1,11 @@
 """Forms for the staff pages. Error messages follow the GOV.UK style: say what to fix."""
 
-import datetime
 import re
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+
+from .forms_requests import parse_date
 
 _REFERENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/_.-]*$")
 _NHS_NUMBER = re.compile(r"^\d{10}$")
@@ -72,30 +73,9 @@ class PersonSearchForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        data["dob"] = self._date_of_birth(data)
+        data["dob"] = parse_date(self, "dob", "Date of birth")
         # A first name alone matches too many people to be worth logging a search for.
         given = data.get("surname") or data.get("nhs_number") or data["dob"]
         if not given and "nhs_number" in data and not self.has_error("dob_day"):
             self.add_error("surname", "Enter a last name, a date of birth or an NHS number")
         return data
-
-    def _date_of_birth(self, data: dict) -> datetime.date | None:
-        parts = {p: (data.get(f"dob_{p}") or "").strip() for p in ("day", "month", "year")}
-        if not any(parts.values()):
-            return None
-        missing = [p for p, v in parts.items() if not v]
-        if missing:
-            self.add_error("dob_day", f"Date of birth must include a {' and a '.join(missing)}")
-            return None
-        try:
-            day, month, year = (int(parts[p]) for p in ("day", "month", "year"))
-            if len(parts["year"]) != 4:
-                raise ValueError
-            dob = datetime.date(year, month, day)
-        except ValueError:
-            self.add_error("dob_day", "Date of birth must be a real date, like 27 3 2007")
-            return None
-        if dob > datetime.date.today():
-            self.add_error("dob_day", "Date of birth must be in the past")
-            return None
-        return dob

@@ -8,6 +8,7 @@ from django import forms
 
 from disclose.casework.models import Document, HardCopyItem
 from disclose.procedure import hard_copies as rules
+from disclose.procedure.dates import EARLIEST_RECEIVED
 from disclose.records.models import Role, Staff
 
 from .forms_requests import StepForm, parse_date
@@ -188,7 +189,7 @@ class ConfirmThirdPartyForm(StepForm):
 
     def clean(self):
         data = super().clean()
-        data["on"] = parse_date(self, "on", "The date they answered")
+        data["on"] = parse_date(self, "on", "The date they answered", earliest=EARLIEST_RECEIVED)
         return data
 
     def service_arguments(self) -> dict:

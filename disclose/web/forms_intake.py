@@ -9,6 +9,7 @@ server, so it works without JavaScript.
 from django import forms
 
 from disclose.casework.models import Agency, Channel, Extent, Kind
+from disclose.procedure.dates import EARLIEST_RECEIVED
 
 from .forms_requests import parse_date
 
@@ -124,7 +125,7 @@ class IntakeForm(forms.Form):
     def clean(self):
         data = super().clean()
         # A letter may be logged days after it came: time is counted from receipt.
-        data["received"] = parse_date(self, "received", "Date received")
+        data["received"] = parse_date(self, "received", "Date received", earliest=EARLIEST_RECEIVED)
         subjects = []
         for n in range(1, self.n_subjects + 1):
             dob = parse_date(self, f"s{n}_dob", f"Person {n}'s date of birth")

@@ -6,6 +6,8 @@ import datetime
 from django import forms
 from django.utils import timezone
 
+from disclose.procedure.dates import EARLIEST_RECEIVED, date_problem
+
 _PARTS = ("day", "month", "year")
 _LABELS = {"day": "Day", "month": "Month", "year": "Year"}
 
@@ -41,7 +43,7 @@ class DateRangeForm(forms.Form):
         if self.errors:
             return data
         end = end or today
-        start = start or end.replace(year=end.year - 1) + datetime.timedelta(days=1)
+        start = start or _a_year_before(end)
         if start > end:
             self.add_error("from_day", "The start date must be on or before the end date.")
         data["start"], data["end"] = start, end
@@ -60,14 +62,33 @@ class DateRangeForm(forms.Form):
             day, month, year = (int(given[p]) for p in _PARTS)
             if len(given["year"]) != 4:
                 raise ValueError
-            return datetime.date(year, month, day)
+            value = datetime.date(year, month, day)
         except ValueError:
             self.add_error(field, f"The {words} must be a real date, for example 1 4 2026.")
             return None
+        # Nothing is received before EARLIEST_RECEIVED, and no year 1 reaches the sums.
+        problem = date_problem(
+            value,
+            f"The {words}",
+            earliest=EARLIEST_RECEIVED,
+            today=timezone.localdate(),
+            past=False,
+        )
+        if problem:
+            self.add_error(field, f"{problem}.")
+            return None
+        return value
 
     def range(self) -> tuple[datetime.date, datetime.date]:
         """The range asked for; the default range when what was given is wrong."""
         if self.is_valid():
             return self.cleaned_data["start"], self.cleaned_data["end"]
         today = timezone.localdate()
-        return today.replace(year=today.year - 1) + datetime.timedelta(days=1), today
+        return _a_year_before(today), today
+
+
+def _a_year_before(day: datetime.date) -> datetime.date:
+    """The first day of the 12 months up to `day`; 29 February counts from 1 March."""
+    if day.month == 2 and day.day == 29:
+        day -= datetime.timedelta(days=1)
+    return day.replace(year=day.year - 1) + datetime.timedelta(days=1)

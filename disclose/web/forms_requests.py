@@ -8,8 +8,10 @@ message the page shows in its error summary. Messages say what to fix (GOV.UK).
 import datetime
 
 from django import forms
+from django.utils import timezone
 
 from disclose.casework.models import IdentityCheck
+from disclose.procedure.dates import EARLIEST_BIRTH, date_problem
 from disclose.records.models import Holding, Role, Staff
 
 # The Article 6 bases a council relies on to share without consent: (a) is
@@ -22,10 +24,18 @@ ARTICLE_6_BASES = [
 ]
 
 
-def parse_date(form: forms.Form, prefix: str, label: str, *, past: bool = True):
+def parse_date(
+    form: forms.Form,
+    prefix: str,
+    label: str,
+    *,
+    past: bool = True,
+    earliest: datetime.date = EARLIEST_BIRTH,
+):
     """A GOV.UK date input's day, month and year as a date, or None when blank.
     The error for the whole date is held on the day field, which the error
-    summary links to."""
+    summary links to. Dates before `earliest` are refused, so a typo such as
+    "0206" for a year is caught here (issue 15, item 4)."""
     data = form.cleaned_data
     parts = {p: (data.get(f"{prefix}_{p}") or "").strip() for p in ("day", "month", "year")}
     if not any(parts.values()):
@@ -41,8 +51,10 @@ def parse_date(form: forms.Form, prefix: str, label: str, *, past: bool = True):
     except ValueError:
         form.add_error(f"{prefix}_day", f"{label} must be a real date, like 27 3 2007")
         return None
-    if past and value > datetime.date.today():
-        form.add_error(f"{prefix}_day", f"{label} must be today or in the past")
+    today = timezone.localdate()
+    problem = date_problem(value, label, earliest=earliest, today=today, past=past)
+    if problem:
+        form.add_error(f"{prefix}_day", problem)
         return None
     return value
 

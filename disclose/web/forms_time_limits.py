@@ -5,6 +5,7 @@ whether the step may be taken and refuses with a message to show."""
 from django import forms
 
 from disclose.casework.models import ClockStop, Stage
+from disclose.procedure.dates import EARLIEST_RECEIVED
 
 from .forms_requests import parse_date
 
@@ -80,7 +81,9 @@ class ExtendForm(TimeLimitForm):
 
     def clean(self):
         data = super().clean()
-        new_due = parse_date(self, "due", "The new due date", past=False)
+        new_due = parse_date(
+            self, "due", "The new due date", past=False, earliest=EARLIEST_RECEIVED
+        )
         if new_due is None and "due_day" not in self.errors:
             self.add_error("due_day", "Enter the new due date")
         data["new_due"] = new_due

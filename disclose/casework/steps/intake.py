@@ -5,9 +5,11 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from django.db import transaction
+from django.utils import timezone
 
 from disclose.procedure import states
 from disclose.procedure.basic_facts import basic_facts
+from disclose.procedure.dates import EARLIEST_BIRTH, EARLIEST_RECEIVED, date_problem
 from disclose.procedure.decisions import Decision
 from disclose.procedure.triage import triage as triage_rules
 from disclose.records.models import Person, Role, Staff
@@ -57,8 +59,9 @@ def receive_request(
         raise StepRefused("invalid_input", "Enter the requestor's name.")
     if not subjects or not all(_subject_named(s) for s in subjects):
         raise StepRefused("invalid_input", "Enter the name of each person the request is about.")
+    received = received or timezone.localdate()
+    _check_dates(received, subjects)
     with transaction.atomic():
-        received = received or date.today()
         request = Request.objects.create(
             reference=ReferenceCounter.next_reference(received.year),
             received=received,
@@ -233,6 +236,21 @@ def _require_all_matched(step: Step) -> None:
             "that they are not known, first.",
             "1",
         )
+
+
+def _check_dates(received: date, subjects: Sequence[Mapping]) -> None:
+    """The bounds the intake form applies, for callers that skip the form."""
+    today = timezone.localdate()
+    checks = [("Date received", received, EARLIEST_RECEIVED)]
+    for number, given in enumerate(subjects, start=1):
+        if given.get("dob") is not None:
+            checks.append((f"Person {number}'s date of birth", given["dob"], EARLIEST_BIRTH))
+    for label, value, earliest in checks:
+        if not isinstance(value, date):
+            raise StepRefused("invalid_date", f"{label} must be a date, like 2026-03-27.")
+        problem = date_problem(value, label, earliest=earliest, today=today)
+        if problem:
+            raise StepRefused("invalid_date", f"{problem}.")
 
 
 def _subject_named(given: Mapping) -> bool:

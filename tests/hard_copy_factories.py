@@ -22,13 +22,25 @@ EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 
 ELF = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 200
 
 
-def docx() -> bytes:
-    """A minimal Word document: a zip whose parts say it is one. Fixed dates,
-    so the same bytes every time."""
+WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+def docx(*extra: tuple[str, bytes], main: str = WORD_MAIN) -> bytes:
+    """A minimal Word document: a zip whose parts say it is one, plus any `extra`
+    parts (name, bytes). Fixed dates, so the same bytes every time."""
+    types = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        f'<Override PartName="/word/document.xml" ContentType="{main}"/></Types>'
+    )
+    parts = [("[Content_Types].xml", types.encode()), ("word/document.xml", b"<w/>"), *extra]
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        for name, text in (("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w/>")):
-            archive.writestr(zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0)), text)
+        for name, data in parts:
+            part = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
+            part.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(part, data)
     return buffer.getvalue()
 
 

@@ -4,6 +4,8 @@
 - Type: found from the bytes, never from the file's name, so a program
   renamed `report.pdf` is refused. PDF, Word (DOCX), Excel (XLSX), OpenDocument
   text (ODT), PNG, JPEG and plain text only.
+- Contents: no macros, embedded programs, zip bombs, or PDF JavaScript and
+  launch actions (document_contents.py, issue 15, item 6).
 - Storage: under settings.DOCUMENTS_ROOT (outside the web root), under a
   generated name, with a SHA-256 checksum that is checked whenever the file is
   read, so a file changed or damaged on disk is never sent or downloaded.
@@ -20,6 +22,8 @@ from typing import BinaryIO
 
 import filetype
 from django.conf import settings
+
+from .document_contents import problem_inside
 
 DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 CHUNK = 64 * 1024
@@ -88,6 +92,9 @@ def store(chunks: Iterable[bytes], name: str) -> StoredFile:
     try:
         size, digest, head = _write_limited(chunks, temp, name)
         extension, content_type = _kind(head, temp, name)
+        problem = problem_inside(extension, temp, name)
+        if problem:
+            raise DocumentRejected("file_content_not_allowed", problem)
         final = path_of(storage_name)
         final.parent.mkdir(parents=True, exist_ok=True)
         os.replace(temp, final)

@@ -19,20 +19,28 @@ class PasswordForm(SignInForm):
         password = self.cleaned_data.get("password")
         if not (username and password):
             return self.cleaned_data
+        # Nothing raised inside: a refusal must not roll back the failure it records.
+        with lockout.one_at_a_time(username, client_address(self.request)):
+            refusal = self._check(username)
+        if refusal is not None:
+            raise refusal
+        return self.cleaned_data
+
+    def _check(self, username: str) -> forms.ValidationError | None:
         minutes = lockout.minutes_locked(username, client_address(self.request))
         if minutes:
-            raise forms.ValidationError(lockout.locked_message(minutes), code="locked")
+            lockout.record_while_locked(self.request, username, "password", minutes)
+            return forms.ValidationError(lockout.locked_message(minutes), code="locked")
         try:
-            return super().clean()
+            super().clean()
         except forms.ValidationError as error:
             if error.code != "invalid_login":
-                raise
+                return error
             minutes = lockout.record_failure(self.request, username, "password")
             if minutes:
-                raise forms.ValidationError(
-                    lockout.locked_message(minutes), code="locked"
-                ) from None
-            raise
+                return forms.ValidationError(lockout.locked_message(minutes), code="locked")
+            return error
+        return None
 
 
 class CodeForm(forms.Form):

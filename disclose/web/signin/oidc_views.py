@@ -37,6 +37,7 @@ def start(request: HttpRequest) -> HttpResponse:
         raise Http404
     minutes = lockout.minutes_locked("", client_address(request))
     if minutes:
+        lockout.record_while_locked(request, "", "sso", minutes)
         context = {"message": lockout.locked_message(minutes)}
         return render(request, "web/sign_in_refused.html", context, status=429)
     wanted = request.GET.get("next", "")

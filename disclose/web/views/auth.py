@@ -12,7 +12,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from disclose.audit.log import record
+from disclose.audit.tables import plural
 from disclose.records import twofactor
+from disclose.records.models import Staff
 from disclose.web.signin import flow, lockout
 from disclose.web.signin.addresses import client_address
 from disclose.web.signin.forms import CodeForm, PasswordForm
@@ -21,9 +23,9 @@ from disclose.web.signin.forms import CodeForm, PasswordForm
 def ended_message(reason: str) -> str:
     """Why the last session ended, for the sign-in page."""
     if reason == "idle":
-        why = f"you had not used Disclose for {settings.DISCLOSE_IDLE_MINUTES} minutes"
+        why = f"you had not used Disclose for {plural(settings.DISCLOSE_IDLE_MINUTES, 'minute')}"
     elif reason == "absolute":
-        why = f"you had been signed in for {settings.DISCLOSE_SESSION_HOURS} hours"
+        why = f"you had been signed in for {plural(settings.DISCLOSE_SESSION_HOURS, 'hour')}"
     else:
         return "Sign in again to carry on." if reason else ""
     return f"You were signed out because {why}. Sign in again to carry on."
@@ -51,13 +53,22 @@ class SignOutView(auth_views.LogoutView):
     http_method_names = ["post", "options"]
 
 
-def _refused_while_locked(request: HttpRequest, form: CodeForm, username: str) -> bool:
-    minutes = lockout.minutes_locked(username, client_address(request))
-    if minutes:
-        flow.abandon(request)
-        form.errors.clear()
-        form.add_error(None, lockout.locked_message(minutes))
-    return bool(minutes)
+def _code_accepted(request: HttpRequest, form: CodeForm, user: Staff, device) -> bool:
+    """Check a posted code as one attempt: no other attempt on this account runs
+    meanwhile, so the failures counted never pass the limit (lockout.one_at_a_time)."""
+    with lockout.one_at_a_time(user.username, client_address(request)):
+        minutes = lockout.minutes_locked(user.username, client_address(request))
+        if minutes:
+            lockout.record_while_locked(request, user.username, "code", minutes)
+            flow.abandon(request)
+            form.errors.clear()
+            form.add_error(None, lockout.locked_message(minutes))
+            return False
+        if form.is_valid() and twofactor.check_code(device, form.cleaned_data["code"]):
+            return True
+        if form.is_valid() and form.refuse(request, user.username):
+            flow.abandon(request)
+        return False
 
 
 def _code_page(request: HttpRequest, template: str, form: CodeForm, **context) -> HttpResponse:
@@ -74,11 +85,8 @@ def two_factor(request: HttpRequest) -> HttpResponse:
     if device is None:
         return redirect("web:two_factor_set_up")
     form = CodeForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and not _refused_while_locked(request, form, user.username):
-        if form.is_valid() and twofactor.check_code(device, form.cleaned_data["code"]):
-            return redirect(flow.finish(request, user, device))
-        if form.is_valid() and form.refuse(request, user.username):
-            flow.abandon(request)
+    if request.method == "POST" and _code_accepted(request, form, user, device):
+        return redirect(flow.finish(request, user, device))
     return _code_page(request, "web/two_factor.html", form)
 
 
@@ -91,15 +99,12 @@ def two_factor_set_up(request: HttpRequest) -> HttpResponse:
         return redirect("web:two_factor")
     device = twofactor.device_to_set_up(user)
     form = CodeForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and not _refused_while_locked(request, form, user.username):
-        if form.is_valid() and twofactor.check_code(device, form.cleaned_data["code"]):
-            device.refresh_from_db()
-            device.confirmed = True
-            device.save(update_fields=["confirmed"])
-            record(event_type="two_factor_set_up", actor=user, detail={"device": device.name})
-            return redirect(flow.finish(request, user, device))
-        if form.is_valid() and form.refuse(request, user.username):
-            flow.abandon(request)
+    if request.method == "POST" and _code_accepted(request, form, user, device):
+        device.refresh_from_db()
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        record(event_type="two_factor_set_up", actor=user, detail={"device": device.name})
+        return redirect(flow.finish(request, user, device))
     return _code_page(
         request,
         "web/two_factor_set_up.html",

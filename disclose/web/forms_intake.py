@@ -6,14 +6,18 @@ Subjects are a fixed number of fieldsets; "Add another person" is done on the
 server, so it works without JavaScript.
 """
 
-from django import forms
+from datetime import timedelta
 
-from disclose.casework.models import Agency, Channel, Extent, Kind
+from django import forms
+from django.utils import timezone
+
+from disclose.casework.models import Agency, Channel, Extent, Kind, Request
 from disclose.procedure.dates import EARLIEST_RECEIVED
 
 from .forms_requests import parse_date
 
 MAX_SUBJECTS = 6
+DUPLICATE_MINUTES = 10
 CHANNELS = [(c.value, c.label) for c in (Channel.PHONE, Channel.EMAIL, Channel.LETTER)]
 KINDS = [
     (Kind.INFORMATION.value, "Information from children's social care records"),
@@ -81,6 +85,11 @@ class IntakeForm(forms.Form):
         widget=forms.Textarea,
     )
 
+    # Shown only after a warning that this officer logged the same request minutes ago.
+    confirm_duplicate = forms.BooleanField(
+        label="This is a different request: log it as well", required=False
+    )
+
     received_day = _text("Day", max_length=2)
     received_month = _text("Month", max_length=2)
     received_year = _text("Year", max_length=4)
@@ -140,6 +149,27 @@ class IntakeForm(forms.Form):
         data["subjects"] = subjects
         return data
 
+    @property
+    def asks_about_duplicate(self) -> bool:
+        return bool(self["confirm_duplicate"].errors or self["confirm_duplicate"].value())
+
+    def warn_if_duplicate(self, officer) -> bool:
+        """A double click, or the form sent again, would log the same request twice.
+        If this officer logged one with the same requestor, people and details in
+        the last DUPLICATE_MINUTES, say so and ask them to confirm (issue 15, item 8)."""
+        if self.cleaned_data.get("confirm_duplicate"):
+            return False
+        same = _recent_same_request(officer, self.service_arguments())
+        if same is None:
+            return False
+        at = timezone.localtime(same.created_at)
+        self.add_error(
+            "confirm_duplicate",
+            f"You logged a request like this at {at:%H:%M}: {same.reference}. If this is "
+            "a different request, tick the box and log it again",
+        )
+        return True
+
     def service_arguments(self) -> dict:
         """receive_request's keyword arguments (besides the actor)."""
         data = self.cleaned_data
@@ -161,6 +191,27 @@ class IntakeForm(forms.Form):
         if data["received"]:
             arguments["received"] = data["received"]
         return arguments
+
+
+def _recent_same_request(officer, arguments: dict) -> Request | None:
+    since = timezone.now() - timedelta(minutes=DUPLICATE_MINUTES)
+    candidates = Request.objects.filter(
+        owner=officer,
+        created_at__gte=since,
+        requestor_name__iexact=arguments["requestor_name"].strip(),
+        requestor_agency=arguments["requestor_agency"],
+        details=arguments["details"],
+    ).order_by("-created_at")
+    wanted = sorted(_person(s) for s in arguments["subjects"])
+    for candidate in candidates.prefetch_related("subjects"):
+        if sorted(_person(s) for s in candidate.subjects.all()) == wanted:
+            return candidate
+    return None
+
+
+def _person(subject) -> tuple:
+    get = subject.get if isinstance(subject, dict) else lambda key: getattr(subject, key)
+    return (get("forename").strip().lower(), get("surname").strip().lower(), get("dob"))
 
 
 def _count(value) -> int:

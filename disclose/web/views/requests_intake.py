@@ -23,7 +23,7 @@ def new_request(request: HttpRequest) -> HttpResponse:
         form = IntakeForm(initial=request.POST.dict(), subject_count=_count(request) + 1)
         return render(request, "web/requests/new.html", {"form": form})
     form = IntakeForm(request.POST if request.method == "POST" else None)
-    if form.is_bound and form.is_valid():
+    if form.is_bound and form.is_valid() and not form.warn_if_duplicate(request.user):
         try:
             case = services.receive_request(actor=request.user, **form.service_arguments())
         except StepRefused as refused:

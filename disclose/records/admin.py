@@ -8,6 +8,7 @@ they can be read, not edited.
 from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.template.response import TemplateResponse
 
 from disclose.audit.admin_mixins import (
     AuditedAdminMixin,
@@ -56,16 +57,24 @@ class StaffAdmin(AuditedAdminMixin, UserAdmin):
         return super().get_queryset(request).prefetch_related("roles")
 
     @admin.action(
-        description="Reset two-factor: they set up a new authenticator app at next sign-in"
+        description="Reset two-factor: they set up a new authenticator app with a one-time code"
     )
     def reset_two_factor(self, request, queryset):
-        """For a lost or replaced phone. The key itself is never shown here."""
-        from django_otp.plugins.otp_totp.models import TOTPDevice
+        """For a lost or replaced phone. The key itself is never shown here; the
+        one-time set-up code is shown once, on this page, and never kept in clear."""
+        from disclose.records import twofactor
 
-        for staff in queryset:
-            TOTPDevice.objects.filter(user=staff).delete()
+        codes = []
+        for staff in queryset.order_by("last_name", "first_name"):
+            codes.append((staff, twofactor.reset(staff, by=request.user)))
             record_admin_change(request, staff, "two_factor_reset", ["two_factor"])
-        self.message_user(request, f"Two-factor reset for {queryset.count()} member(s) of staff.")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Two-factor reset: set-up codes",
+            "codes": codes,
+            "days": twofactor.ENROLMENT_CODE_DAYS,
+        }
+        return TemplateResponse(request, "admin/records/staff/set_up_codes.html", context)
 
     @admin.display(description="roles")
     def role_list(self, staff: Staff) -> str:

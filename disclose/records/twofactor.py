@@ -3,6 +3,10 @@
 Kept beside Staff (not in web/) because the demo loader sets up devices too, and
 lower layers must not import the web layer (DESIGN.md).
 
+After an administrator resets someone's two-factor, setting up a new app needs the
+one-time set-up code the administrator was shown (EnrolmentCode), not the password
+alone (issue 15, item 8).
+
 A code is accepted once only: the device keeps the time step of the last code it took
 (last_t) and refuses that step and any earlier one. The device row is locked while a
 code is checked, so two requests with the same code cannot both pass.
@@ -10,16 +14,24 @@ code is checked, so two requests with the same code cannot both pass.
 
 import base64
 import re
+import secrets
+from datetime import timedelta
 
 import segno
+from django.contrib.auth.hashers import check_password, make_password
 from django.db import transaction
+from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from disclose.records.models import Staff
+from disclose.records.models import EnrolmentCode, Staff
 
 DEVICE_NAME = "Authenticator app"
 CODE = re.compile(r"^\d{6}$")
+ENROLMENT_CODE_DAYS = 7
+# No 0/O, 1/I/L: the code is read out over the phone or in person.
+_ENROLMENT_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+_ENROLMENT_LENGTH = 10
 
 
 def confirmed_device(user: Staff) -> TOTPDevice | None:
@@ -76,3 +88,47 @@ def check_code(device: TOTPDevice, code: str) -> bool:
     with transaction.atomic():
         locked = TOTPDevice.objects.select_for_update().get(pk=device.pk)
         return bool(locked.verify_token(code))
+
+
+def reset(staff: Staff, *, by: Staff) -> str:
+    """Remove this person's authenticator apps and issue the one-time set-up code
+    they must give to set up a new one. Returns the code, to show once."""
+    code = "".join(secrets.choice(_ENROLMENT_LETTERS) for _ in range(_ENROLMENT_LENGTH))
+    now = timezone.now()
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=staff).delete()
+        EnrolmentCode.objects.update_or_create(
+            staff=staff,
+            defaults={
+                "code_hash": make_password(code),
+                "issued_by": by,
+                "issued_at": now,
+                "expires_at": now + timedelta(days=ENROLMENT_CODE_DAYS),
+            },
+        )
+    return f"{code[:5]}-{code[5:]}"
+
+
+def needs_enrolment_code(staff: Staff) -> bool:
+    return EnrolmentCode.objects.filter(staff=staff).exists()
+
+
+def enrolment_code_problem(staff: Staff, typed: str) -> str | None:
+    """Why the set-up code typed is not accepted, saying what to do; None if it is."""
+    issued = EnrolmentCode.objects.filter(staff=staff).first()
+    if issued is None:
+        return None
+    if issued.expires_at <= timezone.now():
+        return "Your set-up code has expired. Ask an administrator for a new one"
+    code = re.sub(r"[\s-]", "", typed or "").upper()
+    if not check_password(code, issued.code_hash):
+        return (
+            "The set-up code is not right. Enter the code your administrator gave you, "
+            "like ABCDE-23456"
+        )
+    return None
+
+
+def enrolment_code_used(staff: Staff) -> None:
+    """The new app is set up: the code cannot be used again."""
+    EnrolmentCode.objects.filter(staff=staff).delete()

@@ -1,5 +1,6 @@
 """The social care record that the procedure reads (see DESIGN.md, records/)."""
 
+from .enrolment import EnrolmentCode
 from .holdings import CaseNote, Holding
 from .involvement import Contact, CPPlan, Episode, Involvement
 from .people import Address, Identifier, Person, PersonName
@@ -12,6 +13,7 @@ __all__ = [
     "CPPlan",
     "CaseNote",
     "Contact",
+    "EnrolmentCode",
     "Episode",
     "Holding",
     "Identifier",

@@ -46,6 +46,17 @@ def pending_user(request: HttpRequest) -> Staff | None:
     return Staff.objects.filter(pk=note["user"], is_active=True).first()
 
 
+def note_set_up_code_given(request: HttpRequest) -> None:
+    """The person gave the one-time set-up code of a two-factor reset."""
+    note = request.session.get(PENDING)
+    if note:
+        request.session[PENDING] = {**note, "set_up_code": True}
+
+
+def set_up_code_given(request: HttpRequest) -> bool:
+    return bool(request.session.get(PENDING, {}).get("set_up_code"))
+
+
 def abandon(request: HttpRequest) -> None:
     request.session.pop(PENDING, None)
 

@@ -69,3 +69,13 @@ class CodeForm(forms.Form):
         )
         self.add_error("code", message)
         return minutes
+
+
+class SetUpCodeForm(forms.Form):
+    """The one-time code an administrator gives after resetting someone's two-factor."""
+
+    set_up_code = forms.CharField(
+        label="Set-up code",
+        max_length=40,
+        error_messages={"required": "Enter the set-up code your administrator gave you"},
+    )

@@ -7,6 +7,7 @@ signed in. Sign-out is a POST (a link could be followed by a prefetch).
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
+from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
@@ -17,7 +18,7 @@ from disclose.records import twofactor
 from disclose.records.models import Staff
 from disclose.web.signin import flow, lockout
 from disclose.web.signin.addresses import client_address
-from disclose.web.signin.forms import CodeForm, PasswordForm
+from disclose.web.signin.forms import CodeForm, PasswordForm, SetUpCodeForm
 
 
 def ended_message(reason: str) -> str:
@@ -71,7 +72,7 @@ def _code_accepted(request: HttpRequest, form: CodeForm, user: Staff, device) ->
         return False
 
 
-def _code_page(request: HttpRequest, template: str, form: CodeForm, **context) -> HttpResponse:
+def _code_page(request: HttpRequest, template: str, form: Form, **context) -> HttpResponse:
     context |= {"form": form, "restart": flow.PENDING not in request.session}
     return render(request, template, context)
 
@@ -97,13 +98,19 @@ def two_factor_set_up(request: HttpRequest) -> HttpResponse:
         return redirect("web:sign_in")
     if twofactor.confirmed_device(user) is not None:
         return redirect("web:two_factor")
+    if twofactor.needs_enrolment_code(user) and not flow.set_up_code_given(request):
+        # After a reset the password alone is not enough: no key is shown until then.
+        return _set_up_code_step(request, user)
     device = twofactor.device_to_set_up(user)
     form = CodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and _code_accepted(request, form, user, device):
         device.refresh_from_db()
         device.confirmed = True
         device.save(update_fields=["confirmed"])
-        record(event_type="two_factor_set_up", actor=user, detail={"device": device.name})
+        with_code = twofactor.needs_enrolment_code(user)
+        twofactor.enrolment_code_used(user)
+        detail = {"device": device.name, "set_up_code": with_code}
+        record(event_type="two_factor_set_up", actor=user, detail=detail)
         return redirect(flow.finish(request, user, device))
     return _code_page(
         request,
@@ -113,3 +120,26 @@ def two_factor_set_up(request: HttpRequest) -> HttpResponse:
         otpauth_uri=twofactor.otpauth_uri(device),
         qr_code=twofactor.qr_code_svg(device),
     )
+
+
+def _set_up_code_step(request: HttpRequest, user: Staff) -> HttpResponse:
+    form = SetUpCodeForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        address = client_address(request)
+        with lockout.one_at_a_time(user.username, address):
+            minutes = lockout.minutes_locked(user.username, address)
+            if minutes:
+                lockout.record_while_locked(request, user.username, "set_up_code", minutes)
+            else:
+                typed = form.cleaned_data["set_up_code"]
+                problem = twofactor.enrolment_code_problem(user, typed)
+                if problem is None:
+                    flow.note_set_up_code_given(request)
+                    return redirect("web:two_factor_set_up")
+                minutes = lockout.record_failure(request, user.username, "set_up_code")
+                form.add_error("set_up_code", problem)
+        if minutes:
+            flow.abandon(request)
+            form.errors.clear()
+            form.add_error(None, lockout.locked_message(minutes))
+    return _code_page(request, "web/two_factor_set_up_code.html", form)

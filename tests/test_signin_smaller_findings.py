@@ -124,32 +124,3 @@ def test_the_signed_out_message_says_1_minute_and_1_hour(settings, setting, valu
     setattr(settings, setting, value)
     reason = "idle" if setting == "DISCLOSE_IDLE_MINUTES" else "absolute"
     assert words in ended_message(reason)
-
-
-# The same new request sent three times (a double click, or the form sent again)
-
-
-@pytest.mark.django_db
-def test_the_same_request_sent_again_warns_instead_of_logging_it_twice(client):
-    from casework_factories import build_office
-    from test_web_requests_intake import FORM
-
-    from disclose.casework.models import Request
-
-    office = build_office()
-    client.force_login(office.scimt)
-    client.post("/requests/new/", FORM)
-    first = Request.objects.get()
-    for _ in range(2):
-        page = client.post("/requests/new/", FORM).content.decode()
-        assert "There is a problem" in page
-        assert "You logged a request like this at" in page and first.reference in page
-        assert "This is a different request: log it as well" in page
-    assert Request.objects.count() == 1
-    # Told it is a different request, the officer logs it.
-    response = client.post("/requests/new/", FORM | {"confirm_duplicate": "yes"})
-    assert response.status_code == 302 and Request.objects.count() == 2
-    # A request about someone else is not a duplicate.
-    other = FORM | {"s2_forename": "Ava"}
-    assert client.post("/requests/new/", other).status_code == 302
-    assert Request.objects.count() == 3

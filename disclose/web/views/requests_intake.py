@@ -3,12 +3,15 @@ says where a request outside the procedure was sent."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from disclose.casework import services
 from disclose.casework.errors import StepRefused
+from disclose.casework.models import Request
 from disclose.procedure import states
+from disclose.records.models import Staff
 from disclose.web.forms_intake import IntakeForm
 
 from ..roles import for_roles
@@ -23,12 +26,14 @@ def new_request(request: HttpRequest) -> HttpResponse:
         form = IntakeForm(initial=request.POST.dict(), subject_count=_count(request) + 1)
         return render(request, "web/requests/new.html", {"form": form})
     form = IntakeForm(request.POST if request.method == "POST" else None)
-    if form.is_bound and form.is_valid() and not form.warn_if_duplicate(request.user):
+    if form.is_bound and form.is_valid():
         try:
-            case = services.receive_request(actor=request.user, **form.service_arguments())
+            case = _receive_unless_duplicate(request, form)
         except StepRefused as refused:
             form.add_error(None, refused.message)
         else:
+            if case is None:  # the form now asks whether it is a different request
+                return render(request, "web/requests/new.html", {"form": form})
             if case.state == states.CLOSED:
                 return redirect("web:request_redirected", reference=case.reference)
             messages.success(request, f"Request {case.reference} logged")
@@ -45,6 +50,17 @@ def request_redirected(request: HttpRequest, reference: str) -> HttpResponse:
         return redirect("web:request_detail", reference=case.reference)
     sent = list(case.messages.order_by("id"))
     return render(request, "web/requests/redirected.html", {"case": case, "sent": sent})
+
+
+def _receive_unless_duplicate(request: HttpRequest, form: IntakeForm) -> Request | None:
+    """Log the request, unless this officer logged the same one minutes ago. Their
+    own row is locked meanwhile, so a double click's two posts take turns and the
+    second finds the first (issue 15, item 8)."""
+    with transaction.atomic():
+        Staff.objects.select_for_update().filter(pk=request.user.pk).first()
+        if form.warn_if_duplicate(request.user):
+            return None
+        return services.receive_request(actor=request.user, **form.service_arguments())
 
 
 def _count(request: HttpRequest) -> int:

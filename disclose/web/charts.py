@@ -7,6 +7,8 @@ in a table right after it.
 
 from dataclasses import dataclass
 
+from disclose.audit.tables import plural
+
 WIDTH = 640  # viewBox units; the SVG scales to the column
 BAR_HEIGHT = 18
 LABEL_GAP = 20  # the category label sits above its bars
@@ -79,10 +81,11 @@ def bar_chart(
 
 
 def counts_chart(chart_id: str, title: str, rows: list[tuple[str, int]], noun: str) -> BarChart:
-    """A single-series chart of counts, such as requests by agency."""
+    """A single-series chart of counts, such as requests by agency. `noun` is plural,
+    like "requests"."""
     total = sum(v for _, v in rows)
     description = (
-        f"{total} {noun} in all. "
+        f"{plural(total, noun.removesuffix('s'))} in all. "
         + "; ".join(f"{label}: {value}" for label, value in rows)
         + ". The same figures are in the table after the chart."
     )

@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from disclose.audit.tables import plural
 from disclose.casework import reports
 
 from ..charts import Series, bar_chart, counts_chart
@@ -67,7 +68,7 @@ def _times_chart(stage_times: list[reports.StageTime]):
                 t.label,
                 [
                     Series("Average taken", average, f"Average taken: {taken}"),
-                    Series("Limit", t.limit, f"Limit: {t.limit} working days"),
+                    Series("Limit", t.limit, f"Limit: {plural(t.limit, 'working day')}"),
                 ],
             )
         )

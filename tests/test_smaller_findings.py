@@ -1,7 +1,7 @@
-"""The smaller sign-in findings of the second security review (issue 15, item 8):
+"""The smaller findings of the second security review (issue 15, item 8):
 20 wrong passwords at once gave 9 failures against a limit of 5; attempts while
 locked were not audited; a signed-in non-admin looped for ever on /admin/; the
-sign-out page said "1 minutes"."""
+sign-out page said "1 minutes", and the dashboard "1 requests"."""
 
 import threading
 
@@ -124,3 +124,15 @@ def test_the_signed_out_message_says_1_minute_and_1_hour(settings, setting, valu
     setattr(settings, setting, value)
     reason = "idle" if setting == "DISCLOSE_IDLE_MINUTES" else "absolute"
     assert words in ended_message(reason)
+
+
+def test_the_dashboard_charts_say_1_request_and_1_working_day():
+    from disclose.casework.reports import StageTime
+    from disclose.web.charts import counts_chart
+    from disclose.web.views.dashboard import _times_chart
+
+    assert "1 request in all." in counts_chart("c", "T", [("Police", 1)], "requests").description
+    assert "2 requests in all." in counts_chart("c", "T", [("Police", 2)], "requests").description
+    chart = _times_chart([StageTime("acknowledge", "Acknowledge the request", 1)])
+    texts = [bar.text for group in chart.groups for bar in group.bars]
+    assert "Limit: 1 working day" in texts

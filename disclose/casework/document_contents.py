@@ -172,17 +172,18 @@ def _program(name: str) -> None:
 
 def _check_pdf(path: Path, name: str) -> None:
     data = path.read_bytes()  # at most the upload limit
-    if _has_action(data) or any(_has_action(found) for found in _inflated_streams(data, name)):
-        _refuse(
-            name,
-            "contains JavaScript or an action that opens other programs",
-            "Print it to a new PDF, or save it as a PDF without scripts, and upload that.",
-        )
+    # Encrypted first: its streams cannot be read, so nothing else could be checked.
     if re.search(rb"/Encrypt(?=[\s()<>\[\]{}/%])", _unescaped(data)):
         _refuse(
             name,
             "is password protected or encrypted, so Disclose cannot check what is inside",
             "Save a copy without a password and upload that.",
+        )
+    if _has_action(data) or any(_has_action(found) for found in _inflated_streams(data, name)):
+        _refuse(
+            name,
+            "contains JavaScript or an action that opens other programs",
+            "Print it to a new PDF, or save it as a PDF without scripts, and upload that.",
         )
 
 
@@ -201,8 +202,9 @@ def _inflated_streams(data: bytes, name: str) -> Iterator[bytes]:
     cannot be checked, so the file is refused."""
     view, budget = memoryview(data), MAX_PDF_INFLATED_BYTES
     for match in _PDF_STREAM.finditer(data):
+        # The stream's own dictionary: from its "N 0 obj" to the word "stream".
         dictionary = _unescaped(data[max(0, match.start() - 2048) : match.start()])
-        object_stream = b"/ObjStm" in dictionary[dictionary.rfind(b" obj") :]
+        object_stream = b"/ObjStm" in dictionary[max(0, dictionary.rfind(b" obj")) :]
         found = _inflate(data, view, match.end(), budget, name)
         if found is None:
             if object_stream:

@@ -5,6 +5,15 @@ from email import message_from_bytes
 
 import pytest
 from aiosmtpd.controller import Controller
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
+
+# CI runs on a busy 2-core machine: a property that is right is right however long an
+# example takes, so no deadline, and slow data generation is not a failure.
+hypothesis_settings.register_profile(
+    "busy", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+hypothesis_settings.load_profile("busy")
 
 
 def free_port() -> int:

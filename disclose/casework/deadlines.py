@@ -29,6 +29,7 @@ from disclose.procedure.working_days import (
     StoppedClock,
     add_working_days,
     bank_holidays_between,
+    merged,
     working_days_between,
 )
 from disclose.records.models import Staff
@@ -256,22 +257,10 @@ def _working_days_taken(start: date, end: date, clocks) -> tuple[int, int]:
     """(working days after start up to end, less those stopped; those stopped)."""
     total = working_days_between(start, end)
     stopped = 0
-    for first, last in _merged(clocks, end):
+    for first, last in merged((c.start, c.end or end + _DAY) for c in clocks):
         # The clock covers first <= day < last (StoppedClock.covers).
         stopped += working_days_between(max(start, first - _DAY), min(end, last - _DAY))
     return total - stopped, stopped
-
-
-def _merged(clocks, end: date) -> list[tuple[date, date]]:
-    """Stopped periods as [first, last) with overlaps joined, so no day counts twice."""
-    spans = sorted((c.start, c.end or end + _DAY) for c in clocks)
-    merged: list[list[date]] = []
-    for first, last in spans:
-        if merged and first <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], last)
-        else:
-            merged.append([first, last])
-    return [(a, b) for a, b in merged]
 
 
 _DAY = timedelta(days=1)

@@ -101,7 +101,7 @@ def add_working_days(
         return DueDate(start, (), 0)
     working = _calendar(subdivision).working_days
     at, remaining, days_stopped = bisect_right(working, _within(start)), days, 0
-    for first, last in _merged(stopped):
+    for first, last in merged((s.start, s.end) for s in stopped if s.end is not None):
         # Working days before this stop count; those it covers (first <= day < last) do not.
         stop_at = max(at, bisect_left(working, first))
         if stop_at - at >= remaining:
@@ -114,15 +114,16 @@ def add_working_days(
     return DueDate(due, bank_holidays_between(start, due, subdivision), days_stopped)
 
 
-def _merged(stopped: tuple[StoppedClock, ...]) -> list[tuple[date, date]]:
-    """Stopped periods as [first, last), in order, with overlaps joined."""
-    merged: list[list[date]] = []
-    for first, last in sorted((s.start, s.end) for s in stopped if s.end is not None):
-        if merged and first <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], last)
+def merged(spans: Iterable[tuple[date, date]]) -> list[tuple[date, date]]:
+    """Stopped periods as [first, last), in order, with overlaps joined, so no day
+    counts twice."""
+    joined: list[list[date]] = []
+    for first, last in sorted(spans):
+        if joined and first <= joined[-1][1]:
+            joined[-1][1] = max(joined[-1][1], last)
         else:
-            merged.append([first, last])
-    return [(a, b) for a, b in merged]
+            joined.append([first, last])
+    return [(a, b) for a, b in joined]
 
 
 def working_days_between(start: date, end: date, subdivision: str = DEFAULT_SUBDIVISION) -> int:

@@ -76,7 +76,7 @@ def test_attempts_while_locked_are_audited_without_adding_to_the_count(client):
         attempt(client)
     attempt(client, password=PASSWORD)  # the right password, while locked
     attempt(client)
-    refused = AuditEvent.objects.filter(event_type="sign_in_while_locked").order_by("seq")
+    refused = AuditEvent.objects.filter(event_type="sign_in_while_locked").order_by("id")
     assert refused.count() == 2
     assert refused[0].actor == sam and refused[0].detail["username"] == "sam.officer"
     assert refused[0].detail["address"] == "10.0.0.1" and refused[0].detail["minutes"] == 15

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('records', '0004_oidc_identity'),
+        ('records', '0005_search_key_codes'),
     ]
 
     operations = [

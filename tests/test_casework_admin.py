@@ -34,3 +34,15 @@ def test_the_disclosure_log_is_listed_and_cannot_be_added_to_by_hand(office, adm
     assert Disclosure.objects.exists()
     assert admin_client.get("/admin/casework/disclosure/").status_code == 200
     assert admin_client.get("/admin/casework/disclosure/add/").status_code == 403
+
+
+def test_a_page_of_the_disclosure_log_is_an_audited_view_of_the_people_it_names(
+    office, admin_client
+):
+    forwarded(office, office.closed_case())
+    people = sorted({d.person_id for d in Disclosure.objects.all()} - {None})
+    assert people
+    assert admin_client.get("/admin/casework/disclosure/").status_code == 200
+    event = AuditEvent.objects.get(event_type="admin_list_viewed")
+    assert event.detail["results"] == people
+    assert event.detail["list"] == "casework.disclosure"

@@ -98,11 +98,13 @@ class PeopleShownAreAudited:
     def change_view(self, request, object_id, form_url="", extra_context=None):
         response = super().change_view(request, object_id, form_url, extra_context)
         obj = self.get_object(request, object_id)
-        if obj is not None and response.status_code == 200:
+        person = None
+        if obj is not None:
+            person = obj if not self.person_field else getattr(obj, self.person_field)
+        if person is not None and response.status_code == 200:
             detail = {"via": "admin"}
             if self.person_field:
                 detail["record"] = f"{self.model._meta.label_lower} {obj.pk}"
-            person = obj if not self.person_field else getattr(obj, self.person_field)
             record_access(
                 event_type="person_viewed", actor=request.user, person=person, detail=detail
             )

@@ -4,7 +4,7 @@ so nothing here can add, edit or delete them."""
 
 from django.contrib import admin
 
-from disclose.audit.admin_mixins import ReadOnlyAdmin, ReadOnlyInline
+from disclose.audit.admin_mixins import PeopleShownAreAudited, ReadOnlyAdmin, ReadOnlyInline
 from disclose.audit.log import record_access
 
 from .models import (
@@ -77,8 +77,9 @@ class RequestAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Disclosure)
-class DisclosureAdmin(ReadOnlyAdmin):
-    """The disclosure log (issue 3, item 6): what, to whom, when, on what basis, by whom."""
+class DisclosureAdmin(PeopleShownAreAudited, ReadOnlyAdmin):
+    """The disclosure log (issue 3, item 6): what, to whom, when, on what basis, by whom.
+    It names the person each disclosure was about, so each page of it is audited."""
 
     list_display = ("disclosed_at", "kind", "person", "to_name", "to_agency", "basis")
     list_display += ("disclosed_by", "request")

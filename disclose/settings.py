@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "disclose.records",
     "disclose.audit",
     "disclose.casework",
+    "disclose.outbox",
     "disclose.web",
     # No models: their management commands (scenario; backup and restore).
     "disclose.scenarios",
@@ -260,6 +261,29 @@ EMAIL_USE_TLS = env_bool("DISCLOSE_EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = env_int("DISCLOSE_EMAIL_TIMEOUT", 20)
 EMAIL_FILE_PATH = DATA_DIR / "outbox"
 DEFAULT_FROM_EMAIL = env_str("DISCLOSE_FROM_EMAIL", "disclose@localhost")
+
+# The outbox (disclose/outbox/): everything that leaves Disclose goes from the
+# worker, tried again after 30 s, 1, 2, 4 ... minutes (at most an hour apart),
+# failed for good after the 10th attempt; administrators are emailed after the
+# 3rd. A worker's claim on what it is sending lasts OUTBOX_LEASE_SECONDS: keep
+# it well above EMAIL_TIMEOUT and RECORD_SYSTEM_TIMEOUT.
+OUTBOX_RETRY_SECONDS = env_int("DISCLOSE_OUTBOX_RETRY_SECONDS", 30)
+OUTBOX_RETRY_MAX_SECONDS = env_int("DISCLOSE_OUTBOX_RETRY_MAX_SECONDS", 3600)
+OUTBOX_MAX_ATTEMPTS = env_int("DISCLOSE_OUTBOX_MAX_ATTEMPTS", 10)
+OUTBOX_ALERT_AFTER = env_int("DISCLOSE_OUTBOX_ALERT_AFTER", 3)
+OUTBOX_LEASE_SECONDS = env_int("DISCLOSE_OUTBOX_LEASE_SECONDS", 300)
+OUTBOX_BATCH = env_int("DISCLOSE_OUTBOX_BATCH", 100)
+
+# The council's record system (outbox/record_system.py): "folder", "http", or
+# empty, when entries are queued and wait until one is configured.
+RECORD_SYSTEM = env_str("DISCLOSE_RECORD_SYSTEM")
+RECORD_SYSTEM_FOLDER = Path(
+    env_str("DISCLOSE_RECORD_SYSTEM_FOLDER", str(DATA_DIR / "record-system"))
+)
+RECORD_SYSTEM_URL = env_str("DISCLOSE_RECORD_SYSTEM_URL")
+# A path to a file holding the bearer token, never the token itself.
+RECORD_SYSTEM_TOKEN_FILE = os.environ.get("DISCLOSE_RECORD_SYSTEM_TOKEN_FILE", "")
+RECORD_SYSTEM_TIMEOUT = env_int("DISCLOSE_RECORD_SYSTEM_TIMEOUT", 20)
 
 LOGGING = {
     "version": 1,

@@ -10,6 +10,8 @@ from hard_copy_factories import PDF, PNG, docx, supplied, upload
 from disclose.casework import services
 from disclose.casework.document_store import path_of
 from disclose.casework.models import Message
+from disclose.outbox.delivery import deliver_due
+from disclose.outbox.models import Outgoing
 
 
 @pytest.fixture
@@ -45,14 +47,14 @@ def approved_with_files(office):
     return request, {"plan": plan, "letter": letter, "report": report}
 
 
-def test_the_requestor_receives_the_approved_items_attached_byte_for_byte(
-    office, smtp, django_capture_on_commit_callbacks
-):
+def test_the_requestor_receives_the_approved_items_attached_byte_for_byte(office, smtp):
     request, documents = approved_with_files(office)
-    with django_capture_on_commit_callbacks(execute=True):
-        services.dispatch_hard_copies(actor=office.bs, request=request, method="secure_email")
-    (envelope,) = [e for e in smtp.envelopes if e.rcpt_tos == [request.requestor_email]]
-    email = message_from_bytes(envelope.content, policy=policy.default)
+    services.dispatch_hard_copies(actor=office.bs, request=request, method="secure_email")
+    deliver_due()
+    key = Message.objects.get(kind="hard_copies_sent").outgoing.key
+    emails = [message_from_bytes(e.content, policy=policy.default) for e in smtp.envelopes]
+    (email,) = [e for e in emails if e["Message-ID"] == key]
+    assert email["To"] == request.requestor_email
     assert request.reference in email["Subject"]
     text = email.get_body(preferencelist=("plain",)).get_content()
     assert "2 of them are attached to this email." in text
@@ -71,32 +73,31 @@ def test_the_requestor_receives_the_approved_items_attached_byte_for_byte(
         and attached["Letter to parents.docx"] == docx()
     )
     message = Message.objects.get(kind="hard_copies_sent")
-    assert message.status == "sent" and message.sent_at is not None
+    assert message.outgoing.status == "delivered" and message.outgoing.delivered_at is not None
 
 
-def test_nothing_is_emailed_if_the_step_is_refused(
-    office, smtp, django_capture_on_commit_callbacks
-):
+def test_nothing_is_emailed_if_the_step_is_refused(office, smtp):
     request = supplied(office)
     services.request_hard_copies(actor=office.sw_t1, request=request, items=[{"title": "Plan"}])
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with pytest.raises(services.StepRefused):
-            services.dispatch_hard_copies(actor=office.bs, request=request, method="secure_email")
-    assert callbacks == [] and smtp.envelopes == []
-
-
-def test_a_file_damaged_after_the_step_stops_the_email_and_says_why(
-    office, smtp, django_capture_on_commit_callbacks
-):
-    request, documents = approved_with_files(office)
-    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+    deliver_due()
+    count, queued = len(smtp.envelopes), Outgoing.objects.count()
+    with pytest.raises(services.StepRefused):
         services.dispatch_hard_copies(actor=office.bs, request=request, method="secure_email")
+    deliver_due()
+    assert Outgoing.objects.count() == queued and len(smtp.envelopes) == count
+
+
+def test_a_file_damaged_after_the_step_stops_the_email_and_says_why(office, smtp):
+    request, documents = approved_with_files(office)
+    services.dispatch_hard_copies(actor=office.bs, request=request, method="secure_email")
     path_of(documents["plan"].storage_name).write_bytes(b"%PDF-1.4 tampered")
-    for callback in callbacks:
-        callback()
-    message = Message.objects.get(kind="hard_copies_sent")
-    assert message.status == "failed" and "checksum" in message.error
-    assert [e for e in smtp.envelopes if e.rcpt_tos == [request.requestor_email]] == []
+    deliver_due()
+    outgoing = Message.objects.get(kind="hard_copies_sent").outgoing
+    outgoing.refresh_from_db()
+    # Trying again cannot mend a damaged file: it fails at once, and says why.
+    assert outgoing.status == "failed" and "checksum" in outgoing.last_error
+    emails = [message_from_bytes(e.content, policy=policy.default) for e in smtp.envelopes]
+    assert [e for e in emails if e["Message-ID"] == outgoing.key] == []
 
 
 def test_a_damaged_file_is_refused_before_anything_is_sent(office):

@@ -1,5 +1,6 @@
 """Reminders before a task is due, escalation when overdue, and the daily
-digest: each to the right person, and each sent once (issue 7, item 3)."""
+digest: each to the right person, and each sent once (issue 7, item 3). The
+job queues each email in the outbox; the worker's delivery sends it."""
 
 from datetime import datetime, time, timedelta
 
@@ -10,12 +11,20 @@ from django.utils import timezone
 from disclose.casework import reminders, services
 from disclose.casework.models import Reminder
 from disclose.council.models import CouncilProfile
+from disclose.outbox.delivery import deliver_due
 from disclose.procedure.working_days import add_working_days, is_working_day
 
 
 @pytest.fixture
 def office(db):
     return build_office()
+
+
+def remind(now: datetime) -> dict[str, int]:
+    """The reminders job at `now`, then the worker's delivery of what it queued."""
+    counts = reminders.send_reminders(now=now)
+    deliver_due()
+    return counts
 
 
 def at(day, hour=9) -> datetime:
@@ -32,9 +41,9 @@ def test_the_holder_is_reminded_two_working_days_before_the_csm_decision_is_due(
     request = forwarded(office, office.closed_case())
     due = add_working_days(datetime.now().date(), 10).due
     # Three working days before: nothing yet. Two before: the CSM is reminded.
-    reminders.send_reminders(now=at(days_before(due, 3), hour=6))
+    remind(at(days_before(due, 3), hour=6))
     assert not Reminder.objects.filter(kind="due_soon").exists()
-    counts = reminders.send_reminders(now=at(days_before(due, 2), hour=6))
+    counts = remind(at(days_before(due, 2), hour=6))
     assert counts["due_soon"] == 1
     (email,) = [m for m in mailoutbox if "is due on" in m.subject]
     assert email.to == [office.csm_t1.email] and request.reference in email.subject
@@ -53,12 +62,12 @@ def test_an_overdue_part_is_escalated_to_the_team_manager_of_the_holders_team_on
 ):
     request = forwarded(office, office.open_case(worker=office.sw_t1))
     late = add_working_days(datetime.now().date(), 25).due
-    first = reminders.send_reminders(now=at(late, hour=6))
+    first = remind(at(late, hour=6))
     assert first["overdue"] == 1
     (email,) = [m for m in mailoutbox if "overdue" in m.subject]
     assert email.to == [office.tm_t1.email]
     assert office.sw_t1.display_name in email.subject and request.reference in email.subject
-    again = reminders.send_reminders(now=at(late, hour=8))
+    again = remind(at(late, hour=8))
     assert again["overdue"] == 0
     assert len([m for m in mailoutbox if "overdue" in m.subject]) == 1
 
@@ -68,7 +77,7 @@ def test_a_team_managers_overdue_task_goes_to_the_csm(office, mailoutbox):
     request = forwarded(office, person)
     services.decide(actor=office.csm_t1, request=request, decision="approve", reason="Fine.")
     late = add_working_days(datetime.now().date(), 25).due
-    reminders.send_reminders(now=at(late, hour=6))
+    remind(at(late, hour=6))
     (email,) = [m for m in mailoutbox if "overdue" in m.subject]
     assert email.to == [office.csm_t1.email]  # the team manager of T1 holds it to allocate
 
@@ -77,7 +86,7 @@ def test_a_stopped_clock_sends_no_reminder(office, mailoutbox):
     request = forwarded(office, office.open_case(worker=office.sw_t1))
     services.stop_clock(actor=office.sw_t1, request=request, reason="consent")
     late = add_working_days(datetime.now().date(), 25).due
-    counts = reminders.send_reminders(now=at(late, hour=6))
+    counts = remind(at(late, hour=6))
     assert counts["overdue"] == 0 and counts["due_soon"] == 0
 
 
@@ -85,13 +94,13 @@ def test_an_extension_is_reminded_afresh_for_its_new_date(office, mailoutbox):
     set_limit("csm_decision", 1)
     request = forwarded(office, office.closed_case())
     today = datetime.now().date()
-    reminders.send_reminders(now=at(today, hour=6))
+    remind(at(today, hour=6))
     assert Reminder.objects.filter(kind="due_soon").count() == 1
     new_due = add_working_days(today, 2).due
     services.extend(
         actor=office.csm_t1, request=request, stage="csm_decision", new_due=new_due, reason="Ill."
     )
-    reminders.send_reminders(now=at(today, hour=6))
+    remind(at(today, hour=6))
     assert sorted(Reminder.objects.values_list("due", flat=True)) == sorted(
         [add_working_days(today, 1).due, new_due]
     )
@@ -101,10 +110,10 @@ def test_the_daily_digest_goes_once_a_working_day_from_seven(office, mailoutbox)
     forwarded(office, office.open_case(worker=office.sw_t1))
     forwarded(office, office.closed_case())
     day = add_working_days(datetime.now().date(), 1).due
-    assert reminders.send_reminders(now=at(day, hour=6))["digest"] == 0
-    assert reminders.send_reminders(now=at(day, hour=7))["digest"] == 2
-    assert reminders.send_reminders(now=at(day, hour=15))["digest"] == 0
+    assert remind(at(day, hour=6))["digest"] == 0
+    assert remind(at(day, hour=7))["digest"] == 2
+    assert remind(at(day, hour=15))["digest"] == 0
     digests = [m for m in mailoutbox if "waiting on you" in m.subject]
     assert sorted(m.to[0] for m in digests) == sorted([office.sw_t1.email, office.csm_t1.email])
     saturday = day + timedelta(days=(5 - day.weekday()) % 7)
-    assert reminders.send_reminders(now=at(saturday, hour=9))["digest"] == 0
+    assert remind(at(saturday, hour=9))["digest"] == 0

@@ -31,12 +31,12 @@ class SubjectInline(_Inline):
 
 class MessageInline(_Inline):
     model = Message
-    fields = ("kind", "to_address", "subject_line", "status", "sent_at", "created_at")
+    fields = ("kind", "to_address", "subject_line", "outgoing", "created_at")
 
 
 class NotificationInline(_Inline):
     model = StaffNotification
-    fields = ("staff", "kind", "to_address", "status", "sent_at")
+    fields = ("staff", "kind", "to_address", "outgoing")
 
 
 class IdentityCheckInline(_Inline):

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class CaseworkConfig(AppConfig):
     name = "disclose.casework"
     label = "casework"
+
+    def ready(self) -> None:
+        from . import record_entries
+
+        record_entries.connect()

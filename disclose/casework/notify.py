@@ -1,29 +1,23 @@
-"""Emails to the requestor and to staff: written in the step, sent after commit.
+"""Emails to the requestor and to staff: written in the step, sent by the worker.
 
 The text is rendered from a template (templates/casework/messages/<kind>.txt
 for the requestor, templates/casework/staff/<kind>.txt for staff) with the
-council's details, and kept as a row inside the step's transaction. The email
-itself goes only once the step has committed (transaction.on_commit), so a
-refused or failed step never sends anything, and whatever happens to the email
-the row says what was written and whether it went.
+council's details, and kept as a row inside the step's transaction, with its
+email in the outbox (disclose/outbox/) in the same transaction. So a refused
+or failed step sends nothing, the step never waits on the mail server, and
+the worker delivers the email, trying again until it goes.
 """
 
-import logging
 import re
-from functools import partial
+from collections.abc import Sequence
 from pathlib import Path
 
-from django.conf import settings
-from django.core.mail import EmailMessage
-from django.db import transaction
 from django.template import Context, Engine
-from django.utils import timezone
 
 from disclose.council.models import CouncilProfile
+from disclose.outbox.queue import queue_email
 
-from .models import Message, Request, RequestSubject, SendStatus, StaffNotification
-
-log = logging.getLogger(__name__)
+from .models import Message, Request, RequestSubject, StaffNotification
 
 # Plain text: no HTML escaping of names such as "O'Brien".
 _ENGINE = Engine(dirs=[str(Path(__file__).parent / "templates")], autoescape=False)
@@ -49,16 +43,16 @@ def message_requestor(
     kind: str,
     by,
     subject: RequestSubject | None = None,
-    send=None,
+    attachments: Sequence[dict] = (),
     **context,
 ) -> Message:
-    """Write a message to the requestor now; send it after commit, by `send`
-    (called with the message's pk) or, by default, as a plain email."""
+    """Write a message to the requestor now, and put its email in the outbox,
+    with `attachments` (outbox.queue.queue_email) if any."""
     subject_line, text = render(
         f"casework/messages/{kind}.txt",
         {"request": request, "part": subject, "sender": by, **context},
     )
-    message = Message.objects.create(
+    message = Message(
         request=request,
         subject=subject,
         kind=kind,
@@ -67,7 +61,17 @@ def message_requestor(
         text=text,
         created_by=by,
     )
-    transaction.on_commit(partial(send or partial(deliver, Message), message.pk))
+    message.outgoing = queue_email(
+        to=message.to_address,
+        subject=message.subject_line,
+        body=text,
+        kind="requestor",
+        description=f"Email to the requestor: {message.get_kind_display()}",
+        request_reference=request.reference,
+        reply_to=_reply_to(),
+        attachments=attachments,
+    )
+    message.save()
     return message
 
 
@@ -79,7 +83,7 @@ def notify_staff(
         f"casework/staff/{kind}.txt",
         {"request": request, "part": subject, "staff": staff, **context},
     )
-    note = StaffNotification.objects.create(
+    note = StaffNotification(
         staff=staff,
         request=request,
         subject=subject,
@@ -88,29 +92,19 @@ def notify_staff(
         subject_line=subject_line[:200],
         text=text,
     )
-    transaction.on_commit(partial(deliver, StaffNotification, note.pk))
+    note.outgoing = queue_email(
+        to=note.to_address,
+        subject=note.subject_line,
+        body=text,
+        kind="staff",
+        description=f"Email to {staff.display_name}: {kind.replace('_', ' ')}",
+        request_reference=request.reference,
+        reply_to=_reply_to(),
+    )
+    note.save()
     return note
 
 
-def deliver(model: type[Message] | type[StaffNotification], pk: int) -> None:
-    """Send one kept email. Never raises: a failure is recorded on the row."""
-    row = model.objects.get(pk=pk)
-    if not row.to_address:
-        # Phone requests and imported staff may have no email address.
-        model.objects.filter(pk=pk).update(status=SendStatus.NO_ADDRESS)
-        return
+def _reply_to() -> list[str]:
     council = CouncilProfile.current()
-    email = EmailMessage(
-        subject=row.subject_line,
-        body=row.text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[row.to_address],
-        reply_to=[council.scimt_email] if council.scimt_email else None,
-    )
-    try:
-        email.send()
-    except Exception as exc:  # noqa: BLE001 - any failure is kept, not raised
-        log.warning("Email %s %s not sent: %s", model.__name__, pk, exc)
-        model.objects.filter(pk=pk).update(status=SendStatus.FAILED, error=str(exc)[:1000])
-        return
-    model.objects.filter(pk=pk).update(status=SendStatus.SENT, sent_at=timezone.now(), error="")
+    return [council.scimt_email] if council.scimt_email else []

@@ -6,8 +6,9 @@
 - On working days, from DIGEST_HOUR, a digest to each member of staff of
   everything that waits on them.
 
-Each reminder is a `Reminder` row with a unique key, written before it is
-sent: running the job again, or on two workers at once, never sends one twice.
+Each reminder is a `Reminder` row with a unique key, written with its email
+in the outbox in one transaction: running the job again, or on two workers at
+once, never queues one twice. The worker then sends it like any email.
 """
 
 import logging
@@ -20,14 +21,15 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from disclose.council.models import CouncilProfile
+from disclose.outbox.queue import queue_email
 from disclose.procedure import hard_copies as hc_rules
 from disclose.procedure import states
 from disclose.procedure.working_days import is_working_day, working_days_between
 from disclose.records.models import Staff
 
 from .deadlines import StageDeadline, deadline_queryset, deadlines_for, forwarded_dates
-from .models import Reminder, Request, SendStatus
-from .notify import deliver, render
+from .models import Reminder, Request
+from .notify import render
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +76,7 @@ def manager_of(holder: Staff) -> Staff | None:
 
 
 def send_reminders(*, now: datetime | None = None) -> dict[str, int]:
-    """Write the reminders due now, then send every one not yet sent."""
+    """Write the reminders due now, each with its email in the outbox."""
     now = timezone.localtime(now or timezone.now())
     today = now.date()
     waiting = open_deadlines(today)
@@ -95,7 +97,6 @@ def send_reminders(*, now: datetime | None = None) -> dict[str, int]:
             counts["due_soon"] += _write(Reminder.Kind.DUE_SOON, deadline.holder, item)
     if is_working_day(today) and now.hour >= DIGEST_HOUR:
         counts["digest"] = _write_digests(today, waiting)
-    counts["sent"] = send_queued()
     return counts
 
 
@@ -146,19 +147,17 @@ def _create(*, key: str, staff: Staff, **fields) -> int:
         return 0
     try:
         with transaction.atomic():
-            Reminder.objects.create(key=key, staff=staff, to_address=staff.email, **fields)
+            reminder = Reminder(key=key, staff=staff, to_address=staff.email, **fields)
+            request = fields.get("request")
+            reminder.outgoing = queue_email(
+                to=staff.email,
+                subject=reminder.subject_line,
+                body=reminder.text,
+                kind="reminder",
+                description=f"Reminder to {staff.display_name}: {reminder.get_kind_display()}",
+                request_reference=request.reference if request else "",
+            )
+            reminder.save()
     except IntegrityError:
         return 0  # another worker wrote it first
     return 1
-
-
-def send_queued() -> int:
-    """Send each reminder not yet sent. The rows are locked while they go, so
-    two workers never send the same one (SQLite takes one writer at a time)."""
-    sent = 0
-    with transaction.atomic():
-        rows = Reminder.objects.select_for_update(skip_locked=True).filter(status=SendStatus.QUEUED)
-        for pk in rows.values_list("pk", flat=True):
-            deliver(Reminder, pk)
-            sent += 1
-    return sent

@@ -13,7 +13,9 @@ What stays:
 - the case notes on a child's record, which belong to the child's record and
   its own retention rules;
 - documents a CSM asked to be filed on the person's record (2.2): they stay
-  on the record, no longer linked to the request.
+  on the record, no longer linked to the request;
+- the record-system entries in the outbox (case notes and documents on the
+  person's record). The request's emails in the outbox go with it.
 """
 
 import datetime
@@ -26,6 +28,7 @@ from django.utils import timezone
 
 from disclose.audit.log import record
 from disclose.council.models import CouncilProfile
+from disclose.outbox.models import Outgoing
 from disclose.procedure import states
 
 from . import document_store
@@ -106,6 +109,7 @@ def _describe(request: Request) -> Purged:
     counts = {"subjects": request.subjects.count()}
     for words, model in PARTS:
         counts[words] = model.objects.filter(request=request).count()
+    counts["emails in the outbox"] = _outbox_emails(request).count()
     documents = Document.objects.filter(request=request)
     counts["documents"] = documents.filter(on_person_record=False).count()
     counts["documents kept on the person's record"] = documents.filter(
@@ -119,12 +123,19 @@ def _describe(request: Request) -> Purged:
     )
 
 
+def _outbox_emails(request: Request):
+    return Outgoing.objects.filter(
+        request_reference=request.reference, channel=Outgoing.Channel.EMAIL
+    )
+
+
 def _purge(pk: int) -> Purged:
     with transaction.atomic():
         request = Request.objects.select_for_update().get(pk=pk)
         purged = _describe(request)
         for _words, model in PARTS:
             model.objects.filter(request=request).delete()
+        _outbox_emails(request).delete()
         documents = Document.objects.filter(request=request)
         documents.filter(on_person_record=True).update(request=None, subject=None)
         for name in documents.values_list("storage_name", flat=True):

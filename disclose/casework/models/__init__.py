@@ -4,7 +4,7 @@ from .disclosures import Disclosure, SuppliedInformation
 from .documents import Document
 from .files import FileMovement
 from .hard_copies import Dispatch, HardCopyItem, HardCopyList
-from .messages import Message, MessageKind, SendStatus, StaffNotification
+from .messages import Message, MessageKind, StaffNotification
 from .requests import (
     Agency,
     Channel,
@@ -37,7 +37,6 @@ __all__ = [
     "Reminder",
     "Request",
     "RequestSubject",
-    "SendStatus",
     "Stage",
     "StaffNotification",
     "SuppliedInformation",

@@ -1,20 +1,14 @@
 """What the requestor is told, and what staff are told, by email.
 
 Each is kept whatever happens to the email: the text is written inside the
-step's transaction and sent after it commits.
+step's transaction, with the email itself in the outbox (disclose/outbox/),
+which says whether it has gone.
 """
 
 from django.conf import settings
 from django.db import models
 
 from .requests import Request, RequestSubject
-
-
-class SendStatus(models.TextChoices):
-    QUEUED = "queued", "Waiting to be sent"
-    SENT = "sent", "Sent"
-    FAILED = "failed", "Sending failed"
-    NO_ADDRESS = "no_address", "No email address: kept, not sent"
 
 
 class MessageKind(models.TextChoices):
@@ -51,15 +45,15 @@ class Message(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    status = models.CharField(max_length=12, choices=SendStatus.choices, default=SendStatus.QUEUED)
-    error = models.TextField(blank=True)
+    outgoing = models.OneToOneField(
+        "outbox.Outgoing", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["created_at", "id"]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} ({self.get_status_display()})"
+        return self.get_kind_display()
 
 
 class StaffNotification(models.Model):
@@ -78,9 +72,9 @@ class StaffNotification(models.Model):
     subject_line = models.CharField(max_length=200)
     text = models.TextField()
     created_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    status = models.CharField(max_length=12, choices=SendStatus.choices, default=SendStatus.QUEUED)
-    error = models.TextField(blank=True)
+    outgoing = models.OneToOneField(
+        "outbox.Outgoing", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["created_at", "id"]

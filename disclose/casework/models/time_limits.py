@@ -9,7 +9,6 @@ changed limit or a new bank holiday applies at once.
 from django.conf import settings
 from django.db import models
 
-from .messages import SendStatus
 from .requests import Request, RequestSubject
 
 
@@ -80,7 +79,7 @@ class Extension(models.Model):
 
 class Reminder(models.Model):
     """One reminder email, kept whatever happens to it. `key` is unique, so a
-    job run twice (or by two workers at once) never sends the same one twice."""
+    job run twice (or by two workers at once) never queues the same one twice."""
 
     class Kind(models.TextChoices):
         DUE_SOON = "due_soon", "Due soon"
@@ -101,9 +100,9 @@ class Reminder(models.Model):
     subject_line = models.CharField(max_length=200)
     text = models.TextField()
     created_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    status = models.CharField(max_length=12, choices=SendStatus.choices, default=SendStatus.QUEUED)
-    error = models.TextField(blank=True)
+    outgoing = models.OneToOneField(
+        "outbox.Outgoing", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["created_at", "id"]

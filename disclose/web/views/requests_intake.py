@@ -48,7 +48,7 @@ def request_redirected(request: HttpRequest, reference: str) -> HttpResponse:
     case = get_request_for_user(request.user, reference)
     if not case.outcome_route:
         return redirect("web:request_detail", reference=case.reference)
-    sent = list(case.messages.order_by("id"))
+    sent = list(case.messages.select_related("outgoing").order_by("id"))
     return render(request, "web/requests/redirected.html", {"case": case, "sent": sent})
 
 

@@ -37,7 +37,7 @@ def request_queryset():
     ).prefetch_related("person__holdings")
     return Request.objects.select_related("owner", "triaged_by").prefetch_related(
         Prefetch("subjects", queryset=subjects),
-        "messages",
+        "messages__outgoing",
         "disclosures__disclosed_by",
         "file_movements__holding",
         "file_movements__by",

@@ -1,7 +1,10 @@
-"""`disclose run-worker`: the background worker for reminders (issue 7) and the
-audit sequencer (issue 11).
+"""`disclose run-worker`: the background worker for reminders (issue 7), the
+audit sequencer (issue 11) and the outbox (everything that leaves Disclose,
+disclose/outbox/).
 
-It books the reminders job to run now, unless a run is already waiting, then
+It books the reminders job and an outbox delivery run to go now, unless one
+is already waiting (the delivery run picks up anything a worker that died
+left half-sent), then
 runs django-tasks' database worker (`db_worker`), which takes jobs from the
 database as they fall due. Run as many as you like, on any machine that
 reaches the database. `make run` (`disclose rundemo`) starts one beside the
@@ -19,12 +22,14 @@ from django.core.management.base import BaseCommand
 
 from disclose.audit import checkpoints, sequencer
 from disclose.casework.tasks import schedule_reminders
+from disclose.outbox.tasks import schedule_delivery
 
 
 class Command(BaseCommand):
     help = (
-        "Run the background worker: reminders, escalation and the daily digest; "
-        "chaining new audit events and the daily audit checkpoint."
+        "Run the background worker: the outbox (emails and record-system entries), "
+        "reminders, escalation and the daily digest; chaining new audit events and "
+        "the daily audit checkpoint."
     )
 
     def add_arguments(self, parser):
@@ -36,6 +41,7 @@ class Command(BaseCommand):
     def handle(self, *args, batch: bool, interval: float, **options):
         if schedule_reminders():
             self.stdout.write("Reminders booked to run now.")
+        schedule_delivery()
         stop = threading.Event()
         if not batch:
             sequencer.run_in_background(stop)

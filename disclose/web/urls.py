@@ -8,6 +8,7 @@ from .views import (
     exports,
     governance,
     home,
+    outbox,
     persons,
     procedure_picture,
     requests_intake,
@@ -35,6 +36,8 @@ urlpatterns = [
     path("exports/", exports.exports, name="exports"),
     path("disclosure-log/", governance.disclosure_log, name="disclosure_log"),
     path("audit/", governance.audit, name="audit"),
+    path("outbox/", outbox.outbox, name="outbox"),
+    path("outbox/<int:pk>/retry/", outbox.outbox_retry, name="outbox_retry"),
     path("exports/<slug:name>.<slug:fmt>", exports.export_download, name="export_download"),
     path("requests/<str:reference>/", requests_page.request_detail, name="request_detail"),
     path(

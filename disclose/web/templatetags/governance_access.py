@@ -1,13 +1,15 @@
-"""Who sees the New request, Disclosure log and Audit links in the header (issue 5)."""
+"""Who sees the New request, Disclosure log, Audit and Outbox links in the header."""
 
 from django import template
 
 from ..roles import role_check
 from ..views.governance import can_govern
+from ..views.outbox import can_see_outbox
 
 register = template.Library()
 
 register.filter("can_govern", can_govern)
+register.filter("can_see_outbox", can_see_outbox)
 
 
 # The SCIMT logs every request (section 1).

@@ -47,11 +47,14 @@ def deliver_due(*, now: datetime | None = None, limit: int | None = None) -> dic
         if not batch:
             break
         taken += len(batch)
-        results = mail.send([i for i in batch if i.channel == Outgoing.Channel.EMAIL])
-        results.update(
-            record_system.send([i for i in batch if i.channel == Outgoing.Channel.RECORD_SYSTEM])
+
+        def settle(item: Outgoing, error: Exception | None) -> None:
+            _settle(item, error, now or timezone.now(), counts)
+
+        mail.send([i for i in batch if i.channel == Outgoing.Channel.EMAIL], settle)
+        record_system.send(
+            [i for i in batch if i.channel == Outgoing.Channel.RECORD_SYSTEM], settle
         )
-        _settle(batch, results, now or timezone.now(), counts)
     alerts.alert_administrators()
     return counts.as_dict()
 
@@ -124,34 +127,30 @@ def _claim(now: datetime, size: int) -> list[Outgoing]:
     return list(Outgoing.objects.filter(pk__in=ids, claim=claim).order_by("id"))
 
 
-def _settle(batch: list[Outgoing], results: dict, now: datetime, counts: Counts) -> None:
-    """Record each outcome, on rows this worker still holds."""
-    claim = batch[0].claim
-    done = [i.pk for i in batch if results.get(i.pk) is None]
-    counts.delivered += Outgoing.objects.filter(pk__in=done, claim=claim).update(
-        status=Outgoing.Status.DELIVERED,
-        delivered_at=now,
-        last_error="",
-        claim=None,
-        claimed_until=None,
-    )
-    limit = _setting("OUTBOX_MAX_ATTEMPTS", 10)
-    for item in batch:
-        error = results.get(item.pk)
-        if error is None:
-            continue
-        final = isinstance(error, Permanent) or item.attempts >= limit
-        Outgoing.objects.filter(pk=item.pk, claim=claim).update(
-            status=Outgoing.Status.FAILED if final else Outgoing.Status.WAITING,
-            next_attempt_at=now + backoff(item.attempts),
-            last_error=_words(error),
+def _settle(item: Outgoing, error: Exception | None, now: datetime, counts: Counts) -> None:
+    """Record one outcome, if this worker still holds the item."""
+    held = Outgoing.objects.filter(pk=item.pk, claim=item.claim)
+    if error is None:
+        counts.delivered += held.update(
+            status=Outgoing.Status.DELIVERED,
+            delivered_at=now,
+            last_error="",
             claim=None,
             claimed_until=None,
         )
-        if final:
-            counts.failed += 1
-        else:
-            counts.retrying += 1
+        return
+    final = isinstance(error, Permanent) or item.attempts >= _setting("OUTBOX_MAX_ATTEMPTS", 10)
+    held.update(
+        status=Outgoing.Status.FAILED if final else Outgoing.Status.WAITING,
+        next_attempt_at=now + backoff(item.attempts),
+        last_error=_words(error),
+        claim=None,
+        claimed_until=None,
+    )
+    if final:
+        counts.failed += 1
+    else:
+        counts.retrying += 1
 
 
 def _words(error: Exception) -> str:

@@ -6,6 +6,7 @@ server taking the email and the outbox recording it) can tell it is one.
 """
 
 import smtplib
+from collections.abc import Callable
 
 from django.core.mail import EmailMessage, get_connection
 
@@ -15,32 +16,36 @@ from .errors import Permanent
 from .models import Outgoing
 
 
-def send(items: list[Outgoing]) -> dict[int, Exception | None]:
-    """Each item's outcome: None if the mail server took it, else the error."""
+def send(items: list[Outgoing], settle: Callable[[Outgoing, Exception | None], None]) -> None:
+    """Send each item, and settle it (None: the mail server took it; else the
+    error) the moment its answer is known, so that a worker that dies loses
+    at most the one email in flight."""
     if not items:
-        return {}
-    results: dict[int, Exception | None] = {}
+        return
     connection = get_connection(fail_silently=False)
     try:
         connection.open()
     except Exception as exc:  # noqa: BLE001 - the server is down: every item waits
-        return dict.fromkeys((i.pk for i in items), exc)
+        for item in items:
+            settle(item, exc)
+        return
     try:
         for n, item in enumerate(items):
             try:
-                results[item.pk] = _send_one(item, connection)
+                error = _send_one(item, connection)
             except (smtplib.SMTPServerDisconnected, OSError) as exc:
                 # The connection is gone: the rest of the batch waits for a retry.
-                results.update(dict.fromkeys((i.pk for i in items[n:]), exc))
+                for rest in items[n:]:
+                    settle(rest, exc)
                 break
             except Exception as exc:  # noqa: BLE001 - kept on the item, never raised
-                results[item.pk] = exc
+                error = exc
+            settle(item, error)
     finally:
         try:
             connection.close()
         except Exception:  # noqa: BLE001, S110 - closing a broken connection may fail too
             pass
-    return results
 
 
 def _send_one(item: Outgoing, connection) -> Exception | None:

@@ -18,6 +18,7 @@ request reference. settings.RECORD_SYSTEM chooses how entries reach it:
 import base64
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
@@ -101,19 +102,19 @@ def adapter() -> Adapter | None:
     return None
 
 
-def send(items: list[Outgoing]) -> dict[int, Exception | None]:
-    """Each entry's outcome: None once the record system has it, else the error."""
+def send(items: list[Outgoing], settle: Callable[[Outgoing, Exception | None], None]) -> None:
+    """Hand over each entry, and settle it (None: the record system has it;
+    else the error) as soon as its answer is known."""
     if not items:
-        return {}
+        return
     target = adapter()
-    results: dict[int, Exception | None] = {}
     for item in items:
         try:
             target.deliver(_entry(item.payload), _document(item.payload))
-            results[item.pk] = None
         except Exception as exc:  # noqa: BLE001 - kept on the item, never raised
-            results[item.pk] = exc
-    return results
+            settle(item, exc)
+        else:
+            settle(item, None)
 
 
 def _entry(payload: dict) -> dict:

@@ -4,6 +4,8 @@ Everything here is read back from the database after the steps have run, so
 the trail shows what the services actually stored, not what the runner hoped.
 Fields beyond the spec's are added, never renamed: subjects[].state,
 subjects[].name_given, messages[].subject, disclosures, notifications.
+`record_system` is the contract's (version 2): each case note and document
+queued for the council's record system, and where its delivery stands.
 """
 
 from typing import Any
@@ -12,6 +14,7 @@ from disclose.audit.log import verify
 from disclose.audit.models import AuditEvent
 from disclose.audit.sequencer import chain_waiting
 from disclose.casework.models import Disclosure, Message, Request, StaffNotification
+from disclose.outbox.models import Outgoing
 from disclose.procedure.states import CLOSED, COMPLETE
 from disclose.records.models import CaseNote, Holding
 
@@ -92,11 +95,31 @@ def build_trail(
             {"to": world.staff_id(n.staff_id), "kind": n.kind}
             for n in StaffNotification.objects.filter(request=request)
         ],
+        "record_system": _record_system(request, world),
         "audit": {
             "events": AuditEvent.objects.count(),
             "chain_verified": chain.ok,
         },
     }
+
+
+# The contract's three words for where an entry stands.
+RECORD_STATUS = {
+    Outgoing.Status.WAITING: "queued",
+    Outgoing.Status.SENDING: "queued",
+    Outgoing.Status.DELIVERED: "delivered",
+    Outgoing.Status.FAILED: "failed",
+}
+
+
+def _record_system(request: Request, world: World) -> list[dict]:
+    entries = Outgoing.objects.filter(
+        request_reference=request.reference, channel=Outgoing.Channel.RECORD_SYSTEM
+    ).order_by("id")
+    return [
+        {"person": world.person_id(e.person_id), "kind": e.kind, "status": RECORD_STATUS[e.status]}
+        for e in entries
+    ]
 
 
 def _subjects(request: Request, world: World, after_forward: dict | None) -> list[dict]:

@@ -23,9 +23,11 @@ $(NPM_STAMP): package-lock.json package.json
 	touch $(NPM_STAMP)
 
 # Migrate, load the demo council on first run, then serve on localhost.
-# The demo writes emails to files under data/outbox instead of sending them.
+# The demo writes emails to files under data/outbox instead of sending them, and
+# entries for the council's record system to data/record-system.
 run: install
 	DISCLOSE_EMAIL_BACKEND=$${DISCLOSE_EMAIL_BACKEND:-django.core.mail.backends.filebased.EmailBackend} \
+		DISCLOSE_RECORD_SYSTEM=$${DISCLOSE_RECORD_SYSTEM:-folder} \
 		$(BIN)/disclose rundemo
 
 # The whole suite. DATABASE_URL chooses the database (SQLite when unset).

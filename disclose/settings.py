@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "disclose.audit",
     "disclose.casework",
     "disclose.outbox",
+    "disclose.intake",
     "disclose.web",
     # No models: their management commands (scenario; backup and restore).
     "disclose.scenarios",
@@ -284,6 +285,30 @@ RECORD_SYSTEM_URL = env_str("DISCLOSE_RECORD_SYSTEM_URL")
 # A path to a file holding the bearer token, never the token itself.
 RECORD_SYSTEM_TOKEN_FILE = os.environ.get("DISCLOSE_RECORD_SYSTEM_TOKEN_FILE", "")
 RECORD_SYSTEM_TIMEOUT = env_int("DISCLOSE_RECORD_SYSTEM_TIMEOUT", 20)
+
+# Email intake (disclose/intake/): the SCIMT mailbox the worker polls over IMAP
+# with TLS. Unset host: no polling. INTAKE_IMAP_AUTH "oauth2" signs in to
+# Microsoft 365 with a token from the tenant (client credentials); otherwise
+# the password is used.
+INTAKE_IMAP_HOST = env_str("DISCLOSE_INTAKE_IMAP_HOST")
+INTAKE_IMAP_PORT = env_int("DISCLOSE_INTAKE_IMAP_PORT", 993)
+INTAKE_IMAP_USER = env_str("DISCLOSE_INTAKE_IMAP_USER")
+INTAKE_IMAP_PASSWORD = env_str("DISCLOSE_INTAKE_IMAP_PASSWORD")
+INTAKE_IMAP_FOLDER = env_str("DISCLOSE_INTAKE_IMAP_FOLDER", "INBOX")
+INTAKE_IMAP_CA_FILE = env_str("DISCLOSE_INTAKE_IMAP_CA_FILE")
+INTAKE_IMAP_AUTH = env_str("DISCLOSE_INTAKE_IMAP_AUTH", "password")
+INTAKE_OAUTH_TENANT = env_str("DISCLOSE_INTAKE_OAUTH_TENANT")
+INTAKE_OAUTH_CLIENT_ID = env_str("DISCLOSE_INTAKE_OAUTH_CLIENT_ID")
+INTAKE_OAUTH_CLIENT_SECRET = env_str("DISCLOSE_INTAKE_OAUTH_CLIENT_SECRET")
+INTAKE_OAUTH_TOKEN_URL = env_str(
+    "DISCLOSE_INTAKE_OAUTH_TOKEN_URL",
+    "https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token",
+)
+INTAKE_OAUTH_SCOPE = env_str(
+    "DISCLOSE_INTAKE_OAUTH_SCOPE", "https://outlook.office365.com/.default"
+)
+INTAKE_POLL_SECONDS = env_int("DISCLOSE_INTAKE_POLL_SECONDS", 60)
+INTAKE_MAX_BYTES = env_int("DISCLOSE_INTAKE_MAX_BYTES", 25 * 1024 * 1024)
 
 LOGGING = {
     "version": 1,

@@ -84,7 +84,7 @@ def allowed(row: str, name: str, method: str) -> bool:
         return True
     if row in OVERSEERS - {SUPERUSER} and name in {"web:person_search", "web:person_detail"}:
         return True
-    if row == "scimt_officer" and name == "web:request_new":
+    if row == "scimt_officer" and name in {"web:request_new", "web:email_drafts"}:
         return True  # section 1: the SCIMT logs every request
     # Information governance may see every document (casework/document_access.py).
     return row == "information_governance" and name == "web:document_download" and method == "GET"

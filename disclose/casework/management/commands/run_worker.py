@@ -22,6 +22,7 @@ from django.core.management.base import BaseCommand
 
 from disclose.audit import checkpoints, sequencer
 from disclose.casework.tasks import schedule_reminders
+from disclose.intake.tasks import schedule_polling
 from disclose.outbox.tasks import schedule_delivery
 
 
@@ -42,6 +43,8 @@ class Command(BaseCommand):
         if schedule_reminders():
             self.stdout.write("Reminders booked to run now.")
         schedule_delivery()
+        if schedule_polling():
+            self.stdout.write("The SCIMT mailbox will be polled now.")
         stop = threading.Event()
         if not batch:
             sequencer.run_in_background(stop)

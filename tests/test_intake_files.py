@@ -167,3 +167,11 @@ def test_the_officer_adds_an_email_saved_as_a_file_from_the_page(office, client)
     page = client.post(url, {"email": bad}, follow=True).content.decode()
     assert "That email was set aside" in page and "script" in page
     assert "Do not open them in your mailbox" in page  # the set-aside list, with its reason
+
+
+def test_a_pdf_that_runs_a_script_is_set_aside(db, tmp_path, capsys):
+    email = _email(message_id="<pdf-js@nhs.net>")
+    trap = b"%PDF-1.4\n1 0 obj << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>\n%%EOF"
+    email.add_attachment(trap, maintype="application", subtype="pdf", filename="letter.pdf")
+    found = intake(tmp_path, capsys, email.as_bytes(), "mail.eml")
+    assert found["status"] == "quarantined" and "runs a script" in found["reason"]

@@ -4,8 +4,9 @@ or None. A message that fails one is quarantined, never opened further.
 - oversized: more than settings.INTAKE_MAX_BYTES (25 MB unless set);
 - bad encodings: text Disclose cannot decode, or a structure the email
   parser had to guess at;
-- scripts: a <script> in the HTML, or an attachment that is a program or a
-  script, whatever its name says;
+- scripts: a <script> in the HTML, an attachment that is a program or a
+  script whatever its name says, or a PDF that runs JavaScript or launches a
+  program;
 - zip bombs: an archive that would unpack to far more than it holds, or
   holds archives inside archives.
 """
@@ -28,6 +29,7 @@ PROGRAM_TYPES = {"exe", "elf", "dmg", "msi"}
 ZIP_MAX_RATIO = 100
 ZIP_MAX_UNPACKED = 200 * 1024 * 1024
 SCRIPT = re.compile(rb"<\s*script\b|javascript:", re.IGNORECASE)
+PDF_ACTIONS = re.compile(rb"/(JavaScript|JS|Launch)\b")
 # Defects meaning the text or structure could not be read as sent.
 BAD_DEFECTS = (
     "UndecodableText",
@@ -83,6 +85,11 @@ def _attachment_problem(attachment: Attachment, depth: int = 0) -> str | None:
         )
     if SCRIPT.search(attachment.data[:1_000_000]) and extension in ("txt", "xml", ""):
         return f"The attachment '{name}' contains a script. Do not open it."
+    if attachment.data.startswith(b"%PDF") and PDF_ACTIONS.search(attachment.data):
+        return (
+            f"The attachment '{name}' is a PDF that runs a script or a program when opened. "
+            "Do not open it; report it to IT security."
+        )
     if zipfile.is_zipfile(io.BytesIO(attachment.data)) and extension not in ("docx", "xlsx"):
         return _zip_problem(attachment, depth)
     return None

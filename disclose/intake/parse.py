@@ -15,6 +15,7 @@ from email.message import EmailMessage
 from email.utils import getaddresses, parsedate_to_datetime
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+MAX_DEPTH = 1  # one forwarded message is unwrapped; one inside that is not
 
 
 class Unreadable(ValueError):
@@ -42,7 +43,7 @@ class ParsedEmail:
     forwarded_from: str = ""  # the outer message's sender, when unwrapped
 
 
-def parse(data: bytes, name: str = "") -> ParsedEmail:
+def parse(data: bytes, name: str = "", depth: int = 0) -> ParsedEmail:
     """The email in `data`; an .msg when it is an OLE file, else an .eml."""
     if data.startswith(OLE_MAGIC) or name.lower().endswith(".msg"):
         parsed = parse_msg(data)
@@ -51,7 +52,7 @@ def parse(data: bytes, name: str = "") -> ParsedEmail:
     if not parsed.message_id:
         # No Message-ID: the bytes themselves say whether it was seen before.
         parsed.message_id = f"<sha256:{hashlib.sha256(data).hexdigest()}>"
-    return _unwrap(parsed)
+    return _unwrap(parsed) if depth < MAX_DEPTH else parsed
 
 
 def parse_eml(data: bytes) -> ParsedEmail:
@@ -128,7 +129,7 @@ def _unwrap(parsed: ParsedEmail) -> ParsedEmail:
     if len(inner) != 1:
         return parsed
     try:
-        found = parse(inner[0].data, inner[0].name)
+        found = parse(inner[0].data, inner[0].name, depth=1)
     except Unreadable:
         return parsed
     found.forwarded_from = parsed.from_address

@@ -29,11 +29,12 @@ ssl = required
 ssl_cert = <{root}/cert.pem
 ssl_key = <{root}/key.pem
 disable_plaintext_auth = yes
-auth_mechanisms = plain login
+auth_mechanisms = plain login xoauth2 oauthbearer
 passdb {{
   driver = passwd-file
   args = scheme=PLAIN username_format=%u {root}/users
 }}
+{oauth2}
 userdb {{
   driver = static
   args = uid={uid} gid={gid} home={root}/home/%u
@@ -97,8 +98,29 @@ def _accounts() -> dict:
     return {"uid": me.pw_uid, "gid": me.pw_gid, "internal": me.pw_name, "login": me.pw_name}
 
 
+OAUTH2_PASSDB = """
+passdb {{
+  driver = oauth2
+  mechanisms = xoauth2 oauthbearer
+  args = {root}/oauth2.conf.ext
+}}
+"""
+OAUTH2_CONF = """introspection_mode = post
+introspection_url = {url}
+username_attribute = username
+active_attribute = active
+active_value = true
+"""
+
+
 @pytest.fixture
 def dovecot():
+    yield from run_dovecot()
+
+
+def run_dovecot(introspection_url: str = ""):
+    """Dovecot with the SCIMT mailbox; with `introspection_url`, it also takes
+    OAuth2 bearer tokens (XOAUTH2), asking that URL whether each is valid."""
     if not Path(DOVECOT).exists():
         if os.environ.get("CI"):
             pytest.fail("dovecot is missing: .ci/run installs dovecot-imapd")
@@ -116,7 +138,13 @@ def dovecot():
         check=True, capture_output=True,
     )  # fmt: skip
     (root / "users").write_text(f"{USER}:{{PLAIN}}{PASSWORD}\n")
-    (root / "dovecot.conf").write_text(CONFIG.format(root=root, port=port, **accounts))
+    oauth2 = ""
+    if introspection_url:
+        (root / "oauth2.conf.ext").write_text(OAUTH2_CONF.format(url=introspection_url))
+        oauth2 = OAUTH2_PASSDB.format(root=root)
+    (root / "dovecot.conf").write_text(
+        CONFIG.format(root=root, port=port, oauth2=oauth2, **accounts)
+    )
     server = subprocess.Popen(  # noqa: S603 - Debian's dovecot, our own config
         [DOVECOT, "-F", "-c", str(root / "dovecot.conf")],
         stdout=subprocess.PIPE,

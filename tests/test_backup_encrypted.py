@@ -120,7 +120,8 @@ def test_a_changed_case_note_is_noticed(archive, settings, tmp_path):
 
     _rewrite(archive, change)
     _empty(settings, tmp_path)
-    with pytest.raises(CommandError, match=r"rows do not match its manifest in records.casenote"):
+    # The note is in its record-system entry in the outbox too: both are named.
+    with pytest.raises(CommandError, match=r"rows do not match its manifest in .*records.casenote"):
         _restore(archive)
     assert CaseNote.objects.count() == 0
 

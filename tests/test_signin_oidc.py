@@ -185,10 +185,12 @@ def test_a_callback_is_used_once(client, provider, linked):
 
 def test_a_provider_that_does_not_answer_in_time_is_given_up_on(client, provider, linked, settings):
     settings.DISCLOSE_OIDC_TIMEOUT_SECONDS = 0.5
-    provider.delay = 3
+    # Far longer than the timeout, so that even on a busy machine giving up is
+    # told apart from waiting for the answer.
+    provider.delay = 20
     began = time.monotonic()
     response = sign_in_at_provider(client)
-    assert time.monotonic() - began < 2.5
+    assert time.monotonic() - began < 10
     assert response.status_code == 400
     assert "Single sign-on is not answering" in response.content.decode()
     assert refusal_reason() == "sso: provider_unreachable"

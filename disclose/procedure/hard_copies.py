@@ -15,7 +15,7 @@ information is confirmed by the third party before it is forwarded.
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .states import Actor, Part, Refusal, check_step
+from .states import Actor, Part, Refusal
 
 PARAGRAPH = "2.2"
 
@@ -51,18 +51,11 @@ DISPATCH_METHODS = ("secure_email", "cryptshare")
 def check_hard_copy_step(
     verb: str, actor: Actor, *, request_state: str, part: Part | None = None
 ) -> Refusal | None:
-    """The state machine's answer, except that the wrong state gets the reason
-    that matters: every hard-copy step needs a part whose information has been
-    supplied, so the wrong state means nothing has been shared to copy."""
-    refusal = check_step(verb, actor, request_state=request_state, part=part)
-    if refusal is not None and refusal.code == "wrong_state":
-        return Refusal(
-            "information_not_yet_shared",
-            "Hard copies can only be asked for after the information has been supplied. "
-            "Supply the information first.",
-            "1",
-        )
-    return refusal
+    """The state machine's answer (steps.check_step): in the wrong state, the
+    reason that matters is that nothing has been supplied to copy yet."""
+    from .steps import check_step
+
+    return check_step(verb, actor, request_state=request_state, part=part)
 
 
 def goes_to_legal_services(agency: str) -> bool:
@@ -147,6 +140,7 @@ class ItemFacts:
     third_party: bool
     confirmed: bool | None  # None: the originating agency has not answered yet
     key: int | None = None  # the caller's id for the item, to find it again
+    has_file: bool = False  # a kept document is attached to it
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from disclose.records.models import Role, Staff
 from .records import RESERVED_STAFF_ID
 from .schema import Scenario, Step
 from .trail import build_trail, request_assignee
+from .verbs import field
 from .world import EMAIL_DOMAIN, World, build_world
 
 SYSTEM_ACTOR = RESERVED_STAFF_ID
@@ -112,22 +113,23 @@ def _take(step: Step, request: Request, world: World) -> dict[str, Any]:
 
 
 def _arguments(step: Step, world: World) -> dict[str, Any]:
-    """The file's ids turned into the rows the services take."""
+    """The file's ids turned into the rows the services take, each field as
+    its declaration names it (procedure/steps.py)."""
     arguments = {}
     for key, value in step.fields.items():
-        if key in ("to", "worker"):
-            value = world.staff[value]
-        elif key == "holding":
+        declared = field(step.verb, key)
+        kind = declared.kind if declared else ""
+        if kind == "staff":
+            value = world.staff[value] if value is not None else None
+        elif kind == "holding":
             value = world.holdings[value]
-        elif key == "person":
+        elif kind == "person":
             value = world.persons[value] if value is not None else None
-        elif key == "documents":
+        elif kind == "texts":
             value = list(value)
-        elif key == "items":
+        elif kind == "items":
             value = [dict(item) for item in value]
-        elif key in ("stopped_on", "restarted_on"):
-            key = "on"  # the clock steps' date, named so YAML does not read it as true
-        arguments[key] = value
+        arguments[declared.argument if declared else key] = value
     if step.verb == "dispatch_hard_copies" and arguments.get("method") == "cryptshare":
         # The spec's table gives dispatch only a method. A person sending by
         # Cryptshare must enter the transfer's reference; a scenario that gives

@@ -1,106 +1,65 @@
-"""The verbs a step may name (`do:`) and the fields each takes (shared/spec/scenarios.md).
+"""The verbs a step may name (`do:`) and the fields each takes
+(shared/spec/scenarios.md), built from the step declarations in
+procedure/steps.py: a step declared there is a verb here.
 
 A step on one part of a request may also name `subject:` (1-based), the
 person in a request about several people that the step is about; without it
 the service takes the step on every part the person may take it on now.
 """
 
+from disclose.procedure import steps as declared
+from disclose.procedure.steps import PART, Field
+
 from . import checks as c
 
 # field -> (check, required)
 Fields = dict[str, tuple[c.Check, bool]]
 
-_HOLDING: Fields = {"holding": (c.holding_ref, True)}
-_IDENTITY: Fields = {
-    "method": (c.enum("call_back", "secure_email", "known_contact", "id_document"), True),
-    "outcome": (c.enum("verified", "failed"), True),
+# How a scenario file gives each kind of field; a missing kind (a file to
+# upload, a document kept by the web pages) cannot be written in a scenario.
+_CHECKS: dict[str, tuple[c.Check, c.Check]] = {  # kind -> (required, optional)
+    "text": (c.text, c.optional_text),
+    "item": (c.text, c.optional_text),  # a hard copy, by its title
+    "staff": (c.staff_ref, c.optional_staff_ref),
+    "holding": (c.holding_ref, c.holding_ref),
+    "person": (c.person_ref_or_null, c.person_ref_or_null),
+    "subject": (c.subject_number, c.subject_number),
+    "lawful_basis": (c.lawful_basis, c.lawful_basis),
+    "texts": (c.text_list, c.text_list),
+    "items": (c.hard_copy_items, c.hard_copy_items),
+    "bool": (c.boolean, c.boolean),
+    "date": (c.a_date, c.optional_date),
 }
 
+
+def _check(field: Field) -> c.Check:
+    if field.kind == "choice":
+        return c.enum(*field.codes)
+    required, optional = _CHECKS[field.kind]
+    return required if field.required else optional
+
+
+def _writable(verb: str) -> bool:
+    return all(f.kind == "choice" or f.kind in _CHECKS for f in declared.fields_of(verb))
+
+
 VERBS: dict[str, Fields] = {
-    "triage": {},
-    "verify_identity": _IDENTITY,
-    "match_subject": {"subject": (c.subject_number, True), "person": (c.person_ref_or_null, True)},
-    "share_basic_information": {},
-    "forward": {},
-    "pass_to_csm": {"to": (c.staff_ref, True), "reason": (c.text, True)},
-    "decide": {
-        "decision": (c.enum("approve", "decline"), True),
-        "reason": (c.text, True),
-        "lawful_basis": (c.lawful_basis, False),
-    },
-    "allocate": {"worker": (c.staff_ref, True)},
-    "request_microfilm": _HOLDING,
-    "request_paper_files": _HOLDING,
-    "retrieve_files": _HOLDING,
-    "return_files": _HOLDING,
-    "supply_information": {
-        "summary": (c.text, True),
-        "documents": (c.text_list, False),
-        "lawful_basis": (c.lawful_basis, False),  # an open case without consent (no CSM decides)
-    },
-    "request_hard_copies": {"items": (c.hard_copy_items, True)},
-    "decide_hard_copies": {
-        "decision": (c.enum("approve", "refuse"), True),
-        "reason": (c.text, True),
-        "upload_to_documents": (c.boolean, False),
-    },
-    "confirm_third_party": {
-        "item": (c.text, True),
-        "confirmed": (c.boolean, True),
-        # Who at the originating agency answered, and how (2.2, NB).
-        "who": (c.text, False),
-        "how": (c.enum("email", "phone", "letter", "in_person"), False),
-    },
-    "dispatch_hard_copies": {
-        "method": (c.enum("secure_email", "cryptshare"), True),
-        "transfer_reference": (c.text, False),  # the Cryptshare transfer's reference
-    },
-    "reassign_hard_copy_approval": {"to": (c.staff_ref, True), "reason": (c.text, True)},
-    # Time limits (issue 7): stopping the clock while waiting on the requestor,
-    # and extending a stage's due date.
-    "stop_clock": {
-        "reason": (c.enum("consent", "clarification", "identity"), True),
-        "note": (c.optional_text, False),
-        # Not `on`: YAML reads a bare `on` as true.
-        "stopped_on": (c.optional_date, False),
-    },
-    "restart_clock": {"restarted_on": (c.optional_date, False)},
-    "extend": {
-        "stage": (
-            c.enum("acknowledge", "basic_facts", "csm_decision", "supply", "hard_copies"),
-            True,
-        ),
-        "new_due": (c.a_date, True),
-        "reason": (c.text, True),
-    },
-    "close": {"reason": (c.optional_text, False)},
+    verb: {f.name: (_check(f), f.required) for f in declared.fields_of(verb)}
+    for verb in declared.VERBS
+    if _writable(verb)
 }
+
+# Steps on one subject's part; the others act on the request as a whole.
+PART_VERBS = frozenset(
+    verb for verb, specs in declared.VERBS.items() if any(s.on == PART for s in specs)
+)
 
 # Fields whose text may hold a comma. In a YAML flow mapping ({...}) an unquoted
 # comma ends the value, so `reason: Specific, proportionate request.` reads as
 # reason "Specific" plus an empty key "proportionate request.". The spec's own
 # example is written that way; parse.py joins such stray keys back on.
-TEXT_FIELDS = frozenset({"reason", "summary", "item", "who"})
-
-
-# Steps on one subject's part; the others act on the request as a whole.
-PART_VERBS = frozenset(
-    {
-        "verify_identity",
-        "pass_to_csm",
-        "decide",
-        "allocate",
-        "request_microfilm",
-        "request_paper_files",
-        "supply_information",
-        "request_hard_copies",
-        "decide_hard_copies",
-        "confirm_third_party",
-        "reassign_hard_copy_approval",
-        "stop_clock",
-        "restart_clock",
-        "extend",
-    }
+TEXT_FIELDS = frozenset(
+    f.name for verb in VERBS for f in declared.fields_of(verb) if f.kind in ("text", "item")
 )
 
 
@@ -109,3 +68,8 @@ def fields_for(verb: str) -> Fields:
     if verb in PART_VERBS:
         fields.setdefault("subject", (c.subject_number, False))
     return fields
+
+
+def field(verb: str, name: str) -> Field | None:
+    """The declared field `name` of `verb`, or None (`subject` is not declared on every verb)."""
+    return next((f for f in declared.fields_of(verb) if f.name == name), None)

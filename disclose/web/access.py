@@ -49,8 +49,8 @@ def get_person_for_user(
 
 
 def _on_their_request(user, pk: int, reference: str | None) -> bool:
-    # Imported here: the request rules live with the request pages.
-    from disclose.web.views.requests_access import can_see
+    # Imported here: casework reads the records models too.
+    from disclose.casework.visibility import can_see
 
     if not user.is_authenticated or not user.is_active:
         return False

@@ -54,6 +54,11 @@ class HardCopyList(models.Model):
 
     class Meta:
         ordering = ["listed_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(state__in=list(rules.LIST_STATES)), name="hard_copy_list_state"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Hard copies for {self.request_id} subject {self.subject_id} ({self.state})"
@@ -122,9 +127,22 @@ class HardCopyItem(models.Model):
 
     class Meta:
         ordering = ["id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=list(rules.ITEM_STATUSES)),
+                name="hard_copy_item_status",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title
 
     def facts(self) -> rules.ItemFacts:
-        return rules.ItemFacts(self.title, self.status, self.third_party, self.confirmed)
+        return rules.ItemFacts(
+            self.title,
+            self.status,
+            self.third_party,
+            self.confirmed,
+            key=self.pk,
+            has_file=self.document_id is not None,
+        )

@@ -8,6 +8,17 @@ from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
+from disclose.procedure import states
+
+
+def _choices(values) -> list[tuple[str, str]]:
+    return [(v, v.replace("_", " ").capitalize()) for v in values]
+
+
+def _one_of(field: str, values, name: str) -> models.CheckConstraint:
+    """No code path can write a state the procedure does not have."""
+    return models.CheckConstraint(condition=models.Q(**{f"{field}__in": list(values)}), name=name)
+
 
 class Channel(models.TextChoices):
     PHONE = "phone", "Phone"
@@ -85,7 +96,12 @@ class Request(models.Model):
     consent = models.BooleanField(help_text="The requestor holds the individual's consent.")
     details = models.TextField(help_text="What is asked for, and why.")
 
-    state = models.CharField(max_length=40, default="received", db_index=True)
+    state = models.CharField(
+        max_length=40,
+        choices=_choices(states.REQUEST_STATES),
+        default=states.RECEIVED,
+        db_index=True,
+    )
     # The SCIMT officer who logged the request (section 1: first point of contact).
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -110,6 +126,7 @@ class Request(models.Model):
 
     class Meta:
         ordering = ["-received", "-id"]
+        constraints = [_one_of("state", states.REQUEST_STATES, "request_state_known")]
 
     def __str__(self) -> str:
         return self.reference
@@ -134,7 +151,12 @@ class RequestSubject(models.Model):
     route = models.CharField(max_length=60, blank=True)
     paragraph = models.CharField(max_length=10, blank=True)
     rationale = models.TextField(blank=True)
-    state = models.CharField(max_length=40, default="unmatched", db_index=True)
+    state = models.CharField(
+        max_length=40,
+        choices=_choices(states.PART_STATES),
+        default=states.UNMATCHED,
+        db_index=True,
+    )
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -159,6 +181,9 @@ class RequestSubject(models.Model):
     decided_at = models.DateTimeField(null=True, blank=True)
     lawful_basis = models.JSONField(null=True, blank=True)
 
+    # When each stage began or ended, kept on the part (the audit trail is
+    # written for proof, never read to decide).
+    forwarded_at = models.DateTimeField(null=True, blank=True)
     identity_reverified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -168,7 +193,8 @@ class RequestSubject(models.Model):
     class Meta:
         ordering = ["request", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["request", "number"], name="unique_subject_number")
+            models.UniqueConstraint(fields=["request", "number"], name="unique_subject_number"),
+            _one_of("state", states.PART_STATES, "part_state_known"),
         ]
 
     def __str__(self) -> str:
@@ -181,6 +207,29 @@ class RequestSubject(models.Model):
     @property
     def known(self) -> bool:
         return self.matched and self.person_id is not None
+
+
+class PartHolder(models.Model):
+    """Who holds and held each part, in what role, from when until when (2.1).
+
+    Written by the steps that hand a part on (forward, pass to a CSM, decide,
+    allocate); read by access (who may see a request or its documents). The
+    current holder is also RequestSubject.assignee.
+    """
+
+    subject = models.ForeignKey(RequestSubject, on_delete=models.CASCADE, related_name="holders")
+    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="holders")
+    staff = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    role = models.CharField(max_length=40)
+    since = models.DateTimeField()
+    until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["since", "id"]
+        indexes = [models.Index(fields=["staff", "request"])]
+
+    def __str__(self) -> str:
+        return f"{self.staff_id} holds {self.subject_id} as {self.role}"
 
 
 class IdentityCheck(models.Model):

@@ -1,9 +1,14 @@
 """What every step does: lock, check, case note, audit, notify.
 
-Refused steps are not audited: the refusal raises inside the step's
-transaction, which rolls back, so a refused step leaves no trace at all in the
-database (the caller - a page, the API, the scenario runner - shows the
-refusal to the person). Only steps that happened are in the audit chain.
+Each step is one durable transaction: it cannot be folded into a larger one by
+accident, so once it returns it has happened. Refused steps are not audited:
+the refusal raises inside the step's transaction, which rolls back, so a
+refused step leaves no trace at all in the database (the caller - a page, the
+API, the scenario runner - shows the refusal to the person). Only steps that
+happened are in the audit chain.
+
+Whether a step may be taken is asked of its declaration (procedure/steps.py),
+with the request's facts as they are inside the transaction (case_facts.py).
 """
 
 from collections.abc import Iterator, Sequence
@@ -14,12 +19,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from disclose.audit.log import record
-from disclose.procedure.states import Actor, check_step
+from disclose.procedure import steps
+from disclose.procedure.case import Case, HoldingFacts
+from disclose.procedure.states import Actor
 from disclose.records.models import CaseNote, Role, Staff
 
-from ..actors import actor_of, part_of
+from ..actors import actor_of
+from ..case_facts import case_of, holdings_of
 from ..errors import StepRefused, refuse_if
-from ..models import Disclosure, Request, RequestSubject
+from ..models import Disclosure, PartHolder, Request, RequestSubject
 from ..notify import message_requestor, notify_staff
 
 
@@ -46,16 +54,38 @@ class Step:
 
     def __post_init__(self) -> None:
         self.now = timezone.now()
+        self._case: Case | None = None
 
     # --- asking the procedure -------------------------------------------------
 
-    def check(self, part: RequestSubject | None = None, verb: str | None = None) -> None:
-        refuse_if(self.refusal(part, verb))
+    @property
+    def case(self) -> Case:
+        """The request's facts as the step found them (read once, before it changes anything)."""
+        if self._case is None:
+            self._case = case_of(self.request, self.parts)
+        return self._case
 
-    def refusal(self, part: RequestSubject | None = None, verb: str | None = None):
-        return check_step(
-            verb or self.verb, self.who, request_state=self.request.state, part=part_of(part)
-        )
+    def check(
+        self,
+        part: RequestSubject | None = None,
+        verb: str | None = None,
+        holding: int | None = None,
+    ) -> None:
+        refuse_if(self.refusal(part, verb, holding))
+
+    def refusal(
+        self,
+        part: RequestSubject | None = None,
+        verb: str | None = None,
+        holding: int | None = None,
+    ):
+        """The declaration's answer for this step (or `verb`), on this part or holding."""
+        facts = self.case.part(part.number) if part is not None else None
+        held = None
+        if holding is not None:
+            held = next((h for h in holdings_of(self.request) if h.key == holding), None)
+            held = held or HoldingFacts(key=holding, last="")
+        return steps.refusal(verb or self.verb, self.who, self.case, facts, held)
 
     def part(self, number: int) -> RequestSubject:
         for part in self.parts:
@@ -89,6 +119,16 @@ class Step:
         return []  # not reached
 
     # --- writing what happened ------------------------------------------------
+
+    def hand_to(self, part: RequestSubject, staff: Staff | None, role: str) -> None:
+        """The part now rests with `staff` (or nobody): the holders table says
+        who held it until now and who holds it from now (access reads it)."""
+        PartHolder.objects.filter(subject=part, until__isnull=True).update(until=self.now)
+        part.assignee = staff
+        if staff is not None:
+            PartHolder.objects.create(
+                subject=part, request=self.request, staff=staff, role=role, since=self.now
+            )
 
     def case_note(self, part: RequestSubject, text: str) -> CaseNote | None:
         """A case note on the subject's record (who, what, why), if the subject
@@ -151,13 +191,18 @@ class Step:
 
 @contextmanager
 def begin(verb: str, actor: Staff, request: Request) -> Iterator[Step]:
-    """One transaction, with the request row locked, so two people acting on
-    the same request at once take turns (DESIGN.md: scale out, not up)."""
-    with transaction.atomic():
-        locked = Request.objects.select_for_update().get(pk=request.pk)
-        parts = list(
-            RequestSubject.objects.filter(request=locked)
-            .select_related("person", "assignee", "team", "worker")
-            .order_by("number")
-        )
-        yield Step(verb=verb, actor=actor, who=actor_of(actor), request=locked, parts=parts)
+    """One durable transaction, with the request row locked, so two people
+    acting on the same request at once take turns (DESIGN.md: scale out, not up)."""
+    with transaction.atomic(durable=True):
+        yield open_step(verb, actor, request)
+
+
+def open_step(verb: str, actor: Staff, request: Request) -> Step:
+    """Lock the request and read its parts, inside the caller's transaction."""
+    locked = Request.objects.select_for_update().get(pk=request.pk)
+    parts = list(
+        RequestSubject.objects.filter(request=locked)
+        .select_related("person", "assignee", "team", "worker")
+        .order_by("number")
+    )
+    return Step(verb=verb, actor=actor, who=actor_of(actor), request=locked, parts=parts)

@@ -41,7 +41,7 @@ def decide(
             part.state = states.state_after_decision(decision)
             if approve:
                 part.lawful_basis = None if step.request.consent else dict(lawful_basis)
-                part.assignee = managers[part.number]
+                step.hand_to(part, managers[part.number], "team_manager")
             # On a decline the CSM keeps the part: they tell the requestor and may close.
             part.save(
                 update_fields=[
@@ -104,7 +104,8 @@ def allocate(
                 "2.1.2.1",
             )
         for part in parts:
-            part.assignee = part.worker = worker
+            step.hand_to(part, worker, "social_worker")
+            part.worker = worker
             part.state = states.ALLOCATED
             part.save(update_fields=["assignee", "worker", "state"])
             step.notify(worker, "task_allocated", subject=part, by=actor)

@@ -16,7 +16,7 @@ from disclose.procedure.lawful_basis import describe_lawful_basis
 from disclose.records.models import Staff
 
 from .. import document_store
-from ..errors import StepRefused, refuse_if
+from ..errors import StepRefused
 from ..hard_copy_email import queue_secure_email
 from ..models import Disclosure, Dispatch, HardCopyItem, Request, RequestSubject
 from ._base import Step, begin, role_words
@@ -29,19 +29,14 @@ def dispatch_hard_copies(
     attachments, sent once this step commits) or by Cryptshare (the transfer's
     reference, as the sender's Cryptshare gave it, is recorded)."""
     with begin("dispatch_hard_copies", actor, request) as step:
-        refuse_if(
-            rules.check_hard_copy_step(
-                "dispatch_hard_copies", step.who, request_state=step.request.state
-            )
-        )
+        step.check()  # something approved that may go now (the declaration)
         reference = _check_method(step, method, transfer_reference)
         rows = list(
             HardCopyItem.objects.filter(request=step.request)
             .select_related("hard_copy_list__decided_by", "document")
             .order_by("id")
         )
-        plan = rules.plan_dispatch([_facts(row) for row in rows])
-        refuse_if(plan.refusal)
+        plan = rules.plan_dispatch([row.facts() for row in rows])
         by_key = {row.pk: row for row in rows}
         send = [by_key[f.key] for f in plan.send]
         withhold = [by_key[f.key] for f in plan.withhold]
@@ -73,10 +68,6 @@ def dispatch_hard_copies(
             attachments=[r.document.sha256 for r in send if r.document_id],
         )
     return step.request
-
-
-def _facts(row: HardCopyItem) -> rules.ItemFacts:
-    return rules.ItemFacts(row.title, row.status, row.third_party, row.confirmed, key=row.pk)
 
 
 def _check_method(step: Step, method: str, transfer_reference: str) -> str:

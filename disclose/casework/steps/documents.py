@@ -10,17 +10,16 @@ an access event in the audit chain.
 from collections.abc import Iterable
 from typing import IO, BinaryIO
 
+from django.db import transaction
+
 from disclose.audit.log import record_access
 from disclose.records.models import Staff
 
 from .. import document_store
-from ..document_access import has_approved_hard_copies, holds_part, may_see
-from ..errors import StepRefused
+from ..document_access import may_see
+from ..errors import StepRefused, refuse_if
 from ..models import Document, Request
-from ._base import begin
-
-# Roles whose work on a request may produce a document for it.
-_UPLOADERS = frozenset({"scimt_officer", "social_worker", "team_manager", "csm"})
+from ._base import begin, open_step
 
 
 class DocumentNotFound(LookupError):
@@ -38,12 +37,9 @@ def upload_document(
 ) -> Document:
     """Keep a file for this request: a copy of what was supplied (2.1.2.2), an
     item for hard copies, or the copy business support produced (2.2)."""
-    if not _may_upload(actor, request):
-        raise StepRefused(
-            "not_permitted_for_role",
-            "You can add documents only to a request you are working on.",
-            "2.2",
-        )
+    # Asked before the file is stored, and again inside the step's transaction.
+    with transaction.atomic():
+        refuse_if(open_step("upload_document", actor, request).refusal())
     name = (name or "").strip() or "document"
     try:
         stored = document_store.store(_chunks(file), name)
@@ -58,6 +54,7 @@ def upload_document(
 
 def _keep(actor, request, stored, name: str, title: str, subject: int | None) -> Document:
     with begin("upload_document", actor, request) as step:
+        step.check()
         if subject is not None:
             part = step.part(subject)
         else:
@@ -85,15 +82,6 @@ def _keep(actor, request, stored, name: str, title: str, subject: int | None) ->
             sha256=document.sha256,
         )
     return document
-
-
-def _may_upload(actor: Staff, request: Request) -> bool:
-    if not actor.is_active:
-        return False
-    roles = actor.role_codes()
-    if "business_support" in roles and has_approved_hard_copies(request):
-        return True
-    return bool(roles & _UPLOADERS) and (request.owner_id == actor.pk or holds_part(actor, request))
 
 
 def _chunks(file) -> Iterable[bytes]:

@@ -65,15 +65,9 @@ def retrieve_files(
     """2.1.3.3: business support has the files (or microfilm) out of storage,
     and records who has them: the worker who asked, unless they say otherwise."""
     with begin("retrieve_files", actor, request) as step:
-        step.check()
+        step.check(holding=holding.pk)  # asked for on this request, not yet fetched
         held = _lock(holding)
         last = _last_movement(step, held)
-        if last is None or last.kind != FileMovement.Kind.REQUESTED:
-            raise StepRefused(
-                "holding_not_requested",
-                f"{held} has not been asked for on this request. The worker asks for it first.",
-                "2.1.3.3",
-            )
         holder = with_whom or last.by
         _move(
             step,
@@ -92,30 +86,12 @@ def return_files(*, actor: Staff, request: Request, holding: Holding) -> Request
     """2.1.3.5: business support returns the files to storage. Files asked
     for but never fetched can be 'returned' too, which cancels the request."""
     with begin("return_files", actor, request) as step:
-        step.check()
+        step.check(holding=holding.pk)  # out of storage for this request
         held = _lock(holding)
         last = _last_movement(step, held)
-        if last is None or last.kind == FileMovement.Kind.RETURNED:
-            raise StepRefused(
-                "holding_not_out",
-                f"{held} is not out of storage for this request.",
-                "2.1.3.5",
-            )
         _move(step, held, last.subject, FileMovement.Kind.RETURNED, Holding.Status.IN_STORAGE)
         step.audit(_parts(last), holding=held.holding_id)
     return step.request
-
-
-def files_out(request: Request) -> int:
-    """Holdings asked for on this request that are not yet back in storage."""
-    last: dict[int, str] = {}
-    for holding_id, kind in (
-        FileMovement.objects.filter(request=request)
-        .order_by("id")
-        .values_list("holding_id", "kind")
-    ):
-        last[holding_id] = kind
-    return sum(1 for kind in last.values() if kind != FileMovement.Kind.RETURNED)
 
 
 def _lock(holding: Holding) -> Holding:

@@ -3,15 +3,21 @@ CSM passing a part to the right CSM (2.1.2, 2.1.3)."""
 
 from disclose.procedure import states
 from disclose.procedure.decisions import Decision
-from disclose.procedure.routing import current_open_episode, route_subject
+from disclose.procedure.routing import current_open_episode
 from disclose.records.models import Staff
 
+from ..case_facts import route_decisions
 from ..errors import StepRefused
-from ..facts import World, build_world, request_facts
+from ..facts import World
 from ..models import Request, RequestSubject
 from ._base import Step, begin, require, role_words
-from .intake import _require_all_matched
 
+# Who holds a part in each state it may start in (2.1).
+_HOLDER_ROLES = {
+    states.AWAITING_DECISION: "csm",
+    states.AWAITING_ALLOCATION: "team_manager",
+    states.ALLOCATED: "social_worker",
+}
 # What the requestor is told at forward, and whether it is a disclosure.
 _DISCLOSED_AT_FORWARD = {"worker_details", "contact_mash", "not_known"}
 
@@ -20,31 +26,14 @@ def forward(*, actor: Staff, request: Request) -> Request:
     """2.1: the SCIMT officer case notes and forwards each subject on its own
     route. Refused, changing nothing, if any route has no one to hold it."""
     with begin("forward", actor, request) as step:
-        step.check()
-        _require_all_matched(step)
-        world = build_world(p.person for p in step.parts)
-        facts = request_facts(step.request)
-        decisions = [
-            route_subject(world.facts_for(p.person), facts, world.council) for p in step.parts
-        ]
-        _refuse_missing_holders(step.parts, decisions, world)
+        step.check()  # every subject matched, and every route has someone to hold it
+        world, decisions = route_decisions(step.parts)
         for part, decision in zip(step.parts, decisions, strict=True):
             _forward_part(step, world, part, decision)
         step.request.state = states.FORWARDED
         step.save_request("state")
         step.audit(step.parts, routes={p.number: p.route for p in step.parts})
     return step.request
-
-
-def _refuse_missing_holders(parts, decisions: list[Decision], world: World) -> None:
-    problems = []
-    for part, decision in zip(parts, decisions, strict=True):
-        if decision.problem:
-            problems.append(f"Subject {part.number}: {decision.problem}")
-        elif decision.assignee and decision.assignee not in world.staff:
-            problems.append(f"Subject {part.number}: {decision.assignee} is not a member of staff.")
-    if problems:
-        raise StepRefused("no_route_holder", " ".join(problems), "2.1")
 
 
 def _forward_part(step: Step, world: World, part: RequestSubject, decision: Decision) -> None:
@@ -54,13 +43,23 @@ def _forward_part(step: Step, world: World, part: RequestSubject, decision: Deci
         decision.paragraph,
         decision.rationale,
     )
-    part.assignee = holder
     part.team = world.teams.get(decision.team) if decision.team else None
     part.state = states.state_after_forward(decision.route)
+    part.forwarded_at = step.now
+    step.hand_to(part, holder, _HOLDER_ROLES.get(part.state, ""))
     if part.state == states.ALLOCATED:
         part.worker = holder  # 2.1.1: the current social worker supplies
     part.save(
-        update_fields=["route", "paragraph", "rationale", "assignee", "team", "state", "worker"]
+        update_fields=[
+            "route",
+            "paragraph",
+            "rationale",
+            "assignee",
+            "team",
+            "state",
+            "worker",
+            "forwarded_at",
+        ]
     )
     step.case_note(part, _forward_note(step, part, holder))
     step.notify(holder, "task_forwarded", subject=part)
@@ -111,7 +110,7 @@ def pass_to_csm(
         if to.pk == actor.pk:
             raise StepRefused("not_a_csm", "Choose another CSM to pass this request to.", "2.1.2")
         for part in parts:
-            part.assignee = to
+            step.hand_to(part, to, "csm")
             part.save(update_fields=["assignee"])
             step.case_note(
                 part,

@@ -15,7 +15,7 @@ from disclose.records.models import Role, Staff
 
 from ..errors import StepRefused, refuse_if
 from ..models import Document, HardCopyItem, HardCopyList, Request, RequestSubject
-from ._base import Step, begin, part_of, role_words
+from ._base import Step, begin, role_words
 
 
 def request_hard_copies(
@@ -47,7 +47,7 @@ def _one_part(step: Step, subject: int | None, verb: str) -> RequestSubject:
     parts = [step.part(subject)] if subject is not None else step.parts
     refusals, chosen = [], []
     for part in parts:
-        refusal = hard_copy_refusal(step, part, verb)
+        refusal = step.refusal(part, verb)
         (refusals if refusal else chosen).append(refusal or part)
     if len(chosen) == 1:
         return chosen[0]
@@ -59,12 +59,6 @@ def _one_part(step: Step, subject: int | None, verb: str) -> RequestSubject:
         )
     refuse_if(refusals[0] if refusals else None)
     raise StepRefused("wrong_state", "This request has no subjects.")
-
-
-def hard_copy_refusal(step: Step, part: RequestSubject | None, verb: str):
-    return rules.check_hard_copy_step(
-        verb, step.who, request_state=step.request.state, part=part_of(part)
-    )
 
 
 def _clean_item(step: Step, n: int, item: Mapping) -> dict:

@@ -8,7 +8,6 @@ from ..errors import StepRefused, refuse_if
 from ..models import HardCopyItem, HardCopyList, Request, RequestSubject
 from ._base import Step, begin, require, role_words
 from .files import _business_support_for
-from .hard_copies import hard_copy_refusal
 
 DECISIONS = ("approve", "refuse")
 
@@ -26,14 +25,12 @@ def decide_hard_copies(
     refusal is sent to the requestor; an approval goes to business support to
     produce and send (2.2), uploading to documents if the CSM asks."""
     with begin("decide_hard_copies", actor, request) as step:
+        # Only the approving CSM (section 1, note): the declaration's pre-check.
         lists = _waiting_lists(step, subject, "decide_hard_copies")
         if decision not in DECISIONS:
             raise StepRefused("invalid_input", "Choose approve or refuse.", "2.2")
         reason = require(reason, "reason_required", "Give the reason for your decision.")
         mine = [lst for lst in lists if lst.approver_id == actor.pk]
-        if not mine:
-            first = lists[0].approver
-            refuse_if(rules.check_approver(actor.username, first.username, first.display_name))
         for hard_copy_list in mine:
             _decide_list(step, hard_copy_list, decision, reason, bool(upload_to_documents))
         step.audit(
@@ -47,26 +44,15 @@ def decide_hard_copies(
 
 
 def _waiting_lists(step: Step, subject: int | None, verb: str) -> list[HardCopyList]:
-    parts = [step.part(subject)] if subject is not None else step.parts
-    refusals, allowed = [], []
-    for part in parts:
-        refusal = hard_copy_refusal(step, part, verb)
-        (refusals if refusal else allowed).append(refusal or part)
-    if not allowed:
-        refuse_if(refusals[0] if refusals else None)
-    lists = list(
+    """The lists waiting for a decision on the parts this step may be taken on
+    (the declaration checks there is one)."""
+    allowed = step.choose_parts(subject, verb)
+    return list(
         HardCopyList.objects.filter(subject__in=allowed, state=rules.AWAITING_APPROVAL)
         .select_related("approver", "subject__person", "listed_by")
         .prefetch_related("items")
         .order_by("id")
     )
-    if not lists:
-        raise StepRefused(
-            "no_hard_copies_waiting",
-            "No list of hard copies is waiting for a decision on this request.",
-            "2.2",
-        )
-    return lists
 
 
 def _decide_list(step: Step, hard_copy_list: HardCopyList, decision, reason, upload) -> None:

@@ -7,9 +7,9 @@ from disclose.procedure import hard_copies as rules
 from disclose.records.models import Staff
 
 from ..errors import StepRefused, refuse_if
-from ..models import Document, HardCopyItem, Request, RequestSubject
+from ..models import Document, HardCopyItem, Request
 from ._base import Step, begin, role_words
-from .hard_copies import document_for, hard_copy_refusal
+from .hard_copies import document_for
 
 
 def confirm_third_party(
@@ -28,8 +28,7 @@ def confirm_third_party(
     with begin("confirm_third_party", actor, request) as step:
         row = _item(step, item, subject)
         part = row.hard_copy_list.subject
-        refuse_if(hard_copy_refusal(step, part, "confirm_third_party"))
-        _require_own_case(step, part)
+        step.check(part)  # their own case, or business support (the declaration)
         refuse_if(rules.check_confirmable(row.facts()))
         # The page asks who answered and how. A scenario file written to the
         # spec's table gives only the item and the answer: then the agency named
@@ -83,20 +82,6 @@ def _item(step: Step, title: str, subject: int | None) -> HardCopyItem:
     return row
 
 
-def _require_own_case(step: Step, part: RequestSubject) -> None:
-    """Business support serve every request; a social worker only their own."""
-    roles = step.who.roles
-    if "business_support" in roles:
-        return
-    if step.actor.pk not in (part.worker_id, part.assignee_id):
-        raise StepRefused(
-            "not_assigned_to_you",
-            "This part of the request is not assigned to you. Only its worker, or business "
-            "support, can record this.",
-            "2.2",
-        )
-
-
 def attach_hard_copy_file(
     *, actor: Staff, request: Request, item: str, document: Document, subject: int | None = None
 ) -> Request:
@@ -105,8 +90,7 @@ def attach_hard_copy_file(
     with begin("attach_hard_copy_file", actor, request) as step:
         row = _item(step, item, subject)
         part = row.hard_copy_list.subject
-        refuse_if(hard_copy_refusal(step, part, "attach_hard_copy_file"))
-        _require_own_case(step, part)
+        step.check(part)
         if "business_support" in step.who.roles and row.status not in rules.SENDABLE:
             raise StepRefused(
                 "hard_copies_not_approved", f"'{row.title}' is not approved to be sent.", "2.2"

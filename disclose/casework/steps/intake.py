@@ -14,6 +14,7 @@ from disclose.procedure.decisions import Decision
 from disclose.procedure.triage import triage as triage_rules
 from disclose.records.models import Person, Role, Staff
 
+from ..actors import actor_of
 from ..errors import StepRefused
 from ..facts import build_world, request_facts
 from ..models import (
@@ -26,7 +27,7 @@ from ..models import (
     Request,
     RequestSubject,
 )
-from ._base import Step, actor_of, begin
+from ._base import Step, begin, open_step
 
 
 def receive_request(
@@ -61,7 +62,7 @@ def receive_request(
         raise StepRefused("invalid_input", "Enter the name of each person the request is about.")
     received = received or timezone.localdate()
     _check_dates(received, subjects)
-    with transaction.atomic():
+    with transaction.atomic(durable=True):
         request = Request.objects.create(
             reference=ReferenceCounter.next_reference(received.year),
             received=received,
@@ -88,16 +89,16 @@ def receive_request(
                 dob=given.get("dob"),
                 state=states.UNMATCHED,
             )
-        with begin("receive_request", actor, request) as step:
-            decision = triage_rules(request_facts(step.request))
-            if decision is not None:
-                _redirect(step, decision)
-            step.audit(
-                step.parts,
-                channel=channel,
-                agency=requestor_agency,
-                route=decision.route if decision else None,
-            )
+        step = open_step("receive_request", actor, request)
+        decision = triage_rules(request_facts(step.request))
+        if decision is not None:
+            _redirect(step, decision)
+        step.audit(
+            step.parts,
+            channel=channel,
+            agency=requestor_agency,
+            route=decision.route if decision else None,
+        )
     return step.request
 
 
@@ -211,7 +212,6 @@ def share_basic_information(*, actor: Staff, request: Request) -> Request:
     and team of an open case. Told to the requestor and logged as a disclosure."""
     with begin("share_basic_information", actor, request) as step:
         step.check()
-        _require_all_matched(step)
         world = build_world(p.person for p in step.parts)
         for part in step.parts:
             facts = basic_facts(world.facts_for(part.person))
@@ -225,17 +225,6 @@ def share_basic_information(*, actor: Staff, request: Request) -> Request:
         step.save_request("state")
         step.audit(step.parts)
     return step.request
-
-
-def _require_all_matched(step: Step) -> None:
-    unmatched = [str(p.number) for p in step.parts if not p.matched]
-    if unmatched:
-        raise StepRefused(
-            "subject_not_matched",
-            f"Match subject {', '.join(unmatched)} to a person in the records, or record "
-            "that they are not known, first.",
-            "1",
-        )
 
 
 def _check_dates(received: date, subjects: Sequence[Mapping]) -> None:

@@ -13,14 +13,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from disclose.casework import services
+from disclose.casework.actions import actions_for
 from disclose.casework.errors import StepRefused
 from disclose.casework.models import Request, RequestSubject
-from disclose.procedure.states import check_step
 from disclose.records.models import Person
 from disclose.records.search import search_and_log
 from disclose.web.forms_requests import PersonSearchForm
 
-from .requests_access import actor_for, get_request_for_user, part_for
+from .requests_access import get_request_for_user
 
 
 @login_required
@@ -75,14 +75,11 @@ def _confirm(request: HttpRequest, case: Request, subject: RequestSubject) -> st
 
 
 def _refusal(request: HttpRequest, case: Request, subject: RequestSubject) -> str:
-    """Why this person may not match this subject now, or ''."""
-    refusal = check_step(
-        "match_subject",
-        actor_for(request.user),
-        request_state=case.state,
-        part=part_for(subject),
-    )
-    return refusal.message if refusal else ""
+    """Why this person may not match this subject now, or '' (actions_for)."""
+    for action in actions_for(request.user, case).parts.get(subject.number, []):
+        if action.name == "match_subject":
+            return action.refusal.message if action.refusal else ""
+    return "Your role does not allow this step. It is for: scimt officer."
 
 
 def _subject(case: Request, number: int) -> RequestSubject:

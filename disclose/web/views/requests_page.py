@@ -15,12 +15,12 @@ from django.shortcuts import render
 
 from disclose.audit.log import record_access
 from disclose.audit.models import AuditEvent
+from disclose.casework.actions import Action, Actions, actions_for
 from disclose.casework.models import HardCopyList, Request, RequestSubject
 from disclose.records.models import CaseNote, Staff
 
 from . import requests_words as words
-from .requests_access import Actions, allowed_actions, get_request_for_user
-from .requests_steps import SLUGS
+from .requests_access import get_request_for_user
 
 
 @dataclass
@@ -51,7 +51,7 @@ def request_queryset():
 
 def _hard_copy_lists():
     return (
-        HardCopyList.objects.select_related("subject", "approver", "listed_by")
+        HardCopyList.objects.select_related("subject", "approver", "listed_by", "decided_by")
         .prefetch_related("items__document")
         .order_by("id")
     )
@@ -63,9 +63,7 @@ def request_detail(request: HttpRequest, reference: str) -> HttpResponse:
     subjects = list(case.subjects.all())
     movements = list(case.file_movements.all())
     hard_copy_lists = list(case.hard_copy_lists.all())
-    actions = allowed_actions(
-        request.user, case, subjects, movements, hard_copy_lists, len(case.documents.all())
-    )
+    actions = actions_for(request.user, case, subjects)
     record_access(
         event_type="request_viewed",
         actor=request.user,
@@ -89,21 +87,27 @@ def request_detail(request: HttpRequest, reference: str) -> HttpResponse:
     return render(request, "web/requests/request.html", context)
 
 
-def _buttons(verbs: list[str]) -> list[tuple[str, str, str]]:
-    """(verb, button text, the step page's slug) for each step allowed now."""
-    return [(v, words.STEP_BUTTONS[v], SLUGS.get(v, "")) for v in verbs]
+def _buttons(actions: list[Action]) -> list[tuple[str, str, str]]:
+    """(step, button text, the step page's slug) for each step allowed now
+    that has a page of its own (the match page and the clock pages are linked
+    from their own places on the page)."""
+    return [
+        (a.name, a.step.words.button, a.step.slug)
+        for a in actions
+        if a.allowed and (a.step.page or a.name == "match_subject")
+    ]
 
 
 def _subject_rows(subjects: list[RequestSubject], actions: Actions) -> list[SubjectRow]:
     rows = []
     for subject in subjects:
-        verbs = actions.parts.get(subject.number, [])
+        buttons = _buttons(actions.parts.get(subject.number, []))
         rows.append(
             SubjectRow(
                 subject=subject,
                 state=words.part_state(subject.state),
-                actions=verbs,
-                button_words=_buttons(verbs),
+                actions=[name for name, _, _ in buttons],
+                button_words=buttons,
             )
         )
     return rows
@@ -116,12 +120,11 @@ def _holding_buttons(movements, actions: Actions) -> list[dict]:
         if movement.holding_id in seen:
             continue
         seen.add(movement.holding_id)
-        verbs = actions.holdings.get(movement.holding_id, [])
         rows.append(
             {
                 "holding": movement.holding,
                 "latest": movement,
-                "buttons": _buttons(verbs),
+                "buttons": _buttons(actions.holdings.get(movement.holding_id, [])),
             }
         )
     return list(reversed(rows))

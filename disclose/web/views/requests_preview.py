@@ -87,3 +87,15 @@ def hard_copies(case: Request, part=None) -> dict:
         lists = lists.filter(subject=part)
     lists = lists.prefetch_related("items__document").order_by("id")
     return {"hard_copy_lists": list(lists)}
+
+
+# Each step's page shows what the function of the same name returns, if any.
+share_basic_information = basic_information
+forward = routes
+decide_hard_copies = reassign_hard_copy_approval = dispatch_hard_copies = hard_copies
+
+
+def upload_document(case: Request, part=None) -> dict:
+    from disclose.casework.document_store import ALLOWED_WORDS
+
+    return {"upload_types": f"{ALLOWED_WORDS}."}

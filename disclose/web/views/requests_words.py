@@ -6,7 +6,7 @@ them (states.py, spec/scenarios.md); only the pages speak these words.
 
 from dataclasses import dataclass
 
-from disclose.procedure import states
+from disclose.procedure import states, steps
 
 REQUEST_STATES = {
     states.RECEIVED: ("Received", "blue"),
@@ -42,61 +42,16 @@ NEEDED = {
     states.IDENTITY_REVERIFIED: "Supply the information",
 }
 
-# Button text of each step, as the person sees it.
-STEP_BUTTONS = {
-    "triage": "Confirm the scope check",
-    "verify_identity": "Check the requestor's identity",
-    "share_basic_information": "Share basic information",
-    "forward": "Forward the request",
-    "close": "Close the request",
-    "match_subject": "Find this person in the records",
-    "reverify_identity": "Check the requestor's identity again",
-    "pass_to_csm": "Pass to another CSM",
-    "decide": "Record your decision",
-    "allocate": "Allocate to a social worker",
-    "request_paper_files": "Ask for paper files",
-    "request_microfilm": "Ask for microfilm",
-    "supply_information": "Supply information",
-    "retrieve_files": "Record as retrieved",
-    "return_files": "Record as returned to storage",
-    "request_hard_copies": "Ask for hard copies",
-    "decide_hard_copies": "Decide on hard copies",
-    "reassign_hard_copy_approval": "Reassign the decision on hard copies",
-    "confirm_third_party": "Record a third party's answer",
-    "attach_hard_copy_file": "Attach a file to a hard copy",
-    "dispatch_hard_copies": "Send the hard copies",
-    "upload_document": "Upload a document",
-}
-
+# Each event's title in the timeline: the step's own words (procedure/steps.py).
 _EVENTS = {
     "receive_request": "Request received",
-    "triage": "Scope checked",
-    "match_subject": "Subject matched",
-    "share_basic_information": "Basic information shared",
-    "forward": "Request forwarded",
-    "pass_to_csm": "Passed to another CSM",
-    "allocate": "Allocated to a social worker",
-    "request_microfilm": "Microfilm asked for",
-    "request_paper_files": "Paper files asked for",
-    "retrieve_files": "Files retrieved from storage",
-    "return_files": "Files returned to storage",
-    "supply_information": "Information supplied",
-    "close": "Request closed",
-    "request_hard_copies": "Hard copies asked for",
-    "reassign_hard_copy_approval": "Decision on hard copies reassigned",
-    "confirm_third_party": "Third party's answer recorded",
-    "attach_hard_copy_file": "File attached to a hard copy",
-    "dispatch_hard_copies": "Hard copies sent",
-    "upload_document": "Document uploaded",
-    "stop_clock": "Clock stopped",
-    "restart_clock": "Clock restarted",
-    "extend": "Time limit extended",
+    **{spec.service: spec.words.timeline for spec in reversed(steps.STEPS.values())},
 }
 
 
 def needed_for(state: str, route: str = "") -> str:
     """What is needed now, for a part or a request in this state."""
-    if state == states.ALLOCATED and route in states.REVERIFY_ROUTES:
+    if state == states.ALLOCATED and route in steps.REVERIFY_ROUTES:
         return "Check the requestor's identity again, then supply"
     return NEEDED.get(state, "")
 

@@ -10,81 +10,61 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from disclose.casework import services
+from disclose.casework.actions import actions_for
 from disclose.casework.errors import StepRefused
-from disclose.casework.models import ClockStop, Request
+from disclose.casework.models import Request
 from disclose.procedure import states
-from disclose.procedure.states import check_step
+from disclose.procedure import steps as declared
+from disclose.procedure.steps import StepSpec
 
 from .. import forms_time_limits as f
-from .requests_access import actor_for, get_request_for_user, part_for
+from .requests_access import get_request_for_user
 
 
 @dataclass(frozen=True)
 class ClockPage:
-    slug: str
-    service: object
+    """The whole request's clock before forward; each part's clock after (2.1)."""
+
+    spec: StepSpec  # the step on the request, before forward
+    part_spec: StepSpec  # the step on a part, after
     form: type[f.TimeLimitForm]
-    title: str
-    done: str
-    verb: str  # before forward; the part's verb after
-    part_verb: str
+
+    @property
+    def slug(self) -> str:
+        return self.spec.slug
+
+    @property
+    def service(self):
+        return services.VERBS[self.spec.service]
+
+    @property
+    def title(self) -> str:
+        return self.spec.words.title
+
+    @property
+    def done(self) -> str:
+        return self.spec.words.done
+
+
+def _page(verb: str, form) -> ClockPage:
+    request_step, part_step = sorted(declared.VERBS[verb], key=lambda spec: spec.on != "request")
+    return ClockPage(request_step, part_step, form)
 
 
 PAGES = {
     page.slug: page
     for page in (
-        ClockPage(
-            "stop-clock",
-            services.stop_clock,
-            f.StopClockForm,
-            "Stop the clock",
-            "Clock stopped",
-            "stop_clock",
-            "stop_part_clock",
-        ),
-        ClockPage(
-            "restart-clock",
-            services.restart_clock,
-            f.RestartClockForm,
-            "Restart the clock",
-            "Clock restarted",
-            "restart_clock",
-            "restart_part_clock",
-        ),
-        ClockPage(
-            "extend",
-            services.extend,
-            f.ExtendForm,
-            "Extend a time limit",
-            "Time limit extended",
-            "extend",
-            "extend_part",
-        ),
+        _page("stop_clock", f.StopClockForm),
+        _page("restart_clock", f.RestartClockForm),
+        _page("extend", f.ExtendForm),
     )
 }
 
 
 def clock_actions(user, case: Request) -> list[ClockPage]:
-    """The clock pages this person may use on this request now."""
-    actor = actor_for(user)
-    forwarded = case.state == states.FORWARDED
-    parts = list(case.subjects.all()) if forwarded else []
-    stopped = ClockStop.objects.filter(request=case, restarted_on__isnull=True).exists()
-    found = []
-    for page in PAGES.values():
-        if page.slug == "restart-clock" and not stopped:
-            continue
-        if forwarded:
-            allowed = any(
-                check_step(page.part_verb, actor, request_state=case.state, part=part_for(p))
-                is None
-                for p in parts
-            )
-        else:
-            allowed = check_step(page.verb, actor, request_state=case.state) is None
-        if allowed:
-            found.append(page)
-    return found
+    """The clock pages this person may use on this request now (actions_for)."""
+    allowed = actions_for(user, case).names()
+    return [page for page in PAGES.values() if {page.spec.name, page.part_spec.name} & allowed]
 
 
 @login_required

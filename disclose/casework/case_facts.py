@@ -1,0 +1,158 @@
+"""One request's rows -> the facts the steps' pre-checks read (procedure/case.py).
+
+Used by the services inside a step (the rows locked) and by the pages to
+decide which steps to offer (casework/actions.py), so the two always agree.
+A fixed number of queries, however many parts, lists or files.
+"""
+
+from collections.abc import Sequence
+
+from disclose.procedure import states
+from disclose.procedure.case import Case, HoldingFacts, ListFacts, PartFacts
+from disclose.procedure.decisions import Decision
+from disclose.procedure.routing import route_subject
+from disclose.records.models import Holding
+
+from .facts import World, build_world, request_facts
+from .models import (
+    ClockStop,
+    FileMovement,
+    HardCopyList,
+    PartHolder,
+    Request,
+    RequestSubject,
+)
+
+
+def case_of(request: Request, parts: Sequence[RequestSubject]) -> Case:
+    """The facts of `request`, whose parts (with person and assignee loaded) are `parts`."""
+    lists = _hard_copy_lists(request)
+    in_storage = _holdings_in_storage(parts)
+    stops = list(
+        ClockStop.objects.filter(request=request, restarted_on__isnull=True).values_list(
+            "subject_id", flat=True
+        )
+    )
+    # Who holds a part now (a past holder has handed it on), and who decides its hard copies.
+    holders = set(
+        PartHolder.objects.filter(request=request, until__isnull=True).values_list(
+            "staff__username", flat=True
+        )
+    )
+    holders |= {
+        ref for lists_of_part in lists.values() for lst in lists_of_part for ref in lst.deciders
+    }
+    return Case(
+        state=request.state,
+        parts=tuple(
+            PartFacts(
+                number=part.number,
+                state=part.state,
+                assignee=part.assignee.username if part.assignee_id else None,
+                route=part.route or None,
+                matched=part.matched,
+                worker=part.worker.username if part.worker_id else None,
+                holdings_in_storage=in_storage.get(part.person_id, frozenset()),
+                hard_copy_lists=tuple(lists.get(part.pk, ())),
+                clock_stopped=part.pk in stops,
+            )
+            for part in parts
+        ),
+        owner=request.owner.username if request.owner_id else None,
+        holders=frozenset(holders),
+        triaged=request.triaged_at is not None,
+        files_out=sum(1 for h in holdings_of(request) if h.last != FileMovement.Kind.RETURNED),
+        documents=len(request.documents.all())
+        if _loaded(request, "documents")
+        else request.documents.count(),
+        clock_stopped=None in stops,
+        forward_problems=_forward_problems(request, parts),
+    )
+
+
+def _loaded(row, name: str) -> bool:
+    """Whether the page already read this relation (prefetch_related): then use it."""
+    return name in getattr(row, "_prefetched_objects_cache", {})
+
+
+def holdings_of(request: Request) -> list[HoldingFacts]:
+    """Each holding asked for on this request, with its latest movement."""
+    if _loaded(request, "file_movements"):
+        moves = [(m.pk, m.holding_id, m.kind) for m in request.file_movements.all()]
+    else:
+        moves = FileMovement.objects.filter(request=request).values_list("pk", "holding_id", "kind")
+    last: dict[int, str] = {}
+    for _, holding_id, kind in sorted(moves):
+        last[holding_id] = kind
+    return [HoldingFacts(key=key, last=kind) for key, kind in last.items()]
+
+
+def route_decisions(parts: Sequence[RequestSubject]) -> tuple[World, list[Decision]]:
+    """Each subject's route by section 2, from the records as they are now."""
+    world = build_world(p.person for p in parts)
+    facts = request_facts(parts[0].request) if parts else None
+    return world, [route_subject(world.facts_for(p.person), facts, world.council) for p in parts]
+
+
+def routing_problems(parts, decisions: list[Decision], world: World) -> list[str]:
+    problems = []
+    for part, decision in zip(parts, decisions, strict=True):
+        if decision.problem:
+            problems.append(f"Subject {part.number}: {decision.problem}")
+        elif decision.assignee and decision.assignee not in world.staff:
+            problems.append(f"Subject {part.number}: {decision.assignee} is not a member of staff.")
+    return problems
+
+
+def _forward_problems(request: Request, parts: Sequence[RequestSubject]) -> tuple[str, ...]:
+    """Worked out only when forwarding is the next step: it reads the records."""
+    ready = request.state in (states.IDENTITY_VERIFIED, states.BASIC_INFORMATION_SHARED)
+    if not ready or not parts or not all(p.matched for p in parts):
+        return ()
+    world, decisions = route_decisions(parts)
+    return tuple(routing_problems(parts, decisions, world))
+
+
+def _hard_copy_lists(request: Request) -> dict[int, list[ListFacts]]:
+    found: dict[int, list[ListFacts]] = {}
+    if _loaded(request, "hard_copy_lists"):
+        rows = sorted(request.hard_copy_lists.all(), key=lambda row: row.pk)
+    else:
+        rows = (
+            HardCopyList.objects.filter(request=request)
+            .select_related("approver", "decided_by")
+            .prefetch_related("items")
+            .order_by("id")
+        )
+    for row in rows:
+        approver = row.approver
+        found.setdefault(row.subject_id, []).append(
+            ListFacts(
+                state=row.state,
+                approver=approver.username if approver else None,
+                approver_name=approver.display_name if approver else "",
+                approver_active=bool(approver and approver.is_active),
+                deciders=frozenset(s.username for s in (approver, row.decided_by) if s is not None),
+                items=tuple(item.facts() for item in row.items.all()),
+            )
+        )
+    return found
+
+
+def _holdings_in_storage(parts: Sequence[RequestSubject]) -> dict[int, frozenset[str]]:
+    people = [p.person for p in parts if p.person_id]
+    kinds: dict[int, set[str]] = {}
+    if people and all(_loaded(person, "holdings") for person in people):
+        rows = [
+            (h.person_id, h.kind)
+            for p in people
+            for h in p.holdings.all()
+            if h.status == Holding.Status.IN_STORAGE
+        ]
+    else:
+        rows = Holding.objects.filter(
+            person__in=people, status=Holding.Status.IN_STORAGE
+        ).values_list("person_id", "kind")
+    for person_id, kind in rows:
+        kinds.setdefault(person_id, set()).add(kind)
+    return {k: frozenset(v) for k, v in kinds.items()}

@@ -14,16 +14,12 @@ from datetime import date, timedelta
 
 import pytest
 from casework_factories import (
-    approved,
     build_office,
-    forwarded,
-    make_staff,
-    receive,
     snapshot,
-    verified_and_matched,
 )
 from django.db import transaction
-from hard_copy_factories import ITEMS, PDF, supplied
+from hard_copy_factories import PDF
+from step_situations import people_of, situations_of
 
 from disclose.audit.models import AuditEvent
 from disclose.casework import services
@@ -50,67 +46,6 @@ def rolled_back():
     with atomic:
         yield
         transaction.set_rollback(True)
-
-
-def _situations(office, tmp_path) -> dict[str, Request]:
-    """Requests at each stage of the procedure, all in one database."""
-    found = {
-        "received": receive(office, office.closed_case(paper=True)),
-        "verified, not matched": _verified(office, receive(office, office.closed_case())),
-        "matched": verified_and_matched(office, office.closed_case(paper=True)),
-        "forwarded to a CSM": forwarded(office, office.closed_case(paper=True)),
-        "open case, with its worker": forwarded(office, office.open_case(worker=office.sw_t1)),
-        "approved": approved(office, office.closed_case(paper=True), office.csm_t1),
-    }
-    allocated = approved(office, office.closed_case(paper=True), office.csm_t1)
-    services.allocate(actor=office.tm_t1, request=allocated, worker=office.sw_t1)
-    found["allocated"] = allocated
-    files = approved(office, office.closed_case(paper=True), office.csm_t1)
-    services.allocate(actor=office.tm_t1, request=files, worker=office.sw_t1)
-    services.verify_identity(
-        actor=office.sw_t1, request=files, method="call_back", outcome="verified"
-    )
-    holding = Holding.objects.get(person=files.subjects.get().person)
-    services.request_paper_files(actor=office.sw_t1, request=files, holding=holding)
-    found["paper files asked for"] = files
-    found["supplied"] = supplied(office)
-    listed = supplied(office)
-    services.upload_document(actor=office.sw_t1, request=listed, file=io.BytesIO(PDF), name="a.pdf")
-    services.request_hard_copies(actor=office.sw_t1, request=listed, items=ITEMS)
-    found["hard copies listed"] = listed
-    sending = supplied(office)
-    services.upload_document(
-        actor=office.sw_t1, request=sending, file=io.BytesIO(PDF), name="a.pdf"
-    )
-    services.request_hard_copies(actor=office.sw_t1, request=sending, items=ITEMS)
-    services.decide_hard_copies(
-        actor=office.csm_t1, request=sending, decision="approve", reason="Fine."
-    )
-    found["hard copies approved"] = sending
-    stopped = receive(office, office.closed_case())
-    services.stop_clock(actor=office.scimt, request=stopped, reason="consent")
-    found["clock stopped"] = stopped
-    closed = _verified(office, receive(office, office.closed_case()))
-    services.close(actor=office.scimt, request=closed)
-    found["closed"] = closed
-    return found
-
-
-def _verified(office, request):
-    services.verify_identity(
-        actor=office.scimt, request=request, method="call_back", outcome="verified"
-    )
-    return request
-
-
-def _people(office) -> dict[str, object]:
-    people = {
-        name: getattr(office, name)
-        for name in ("scimt", "csm_t1", "tm_t1", "sw_t1", "csm_d", "tm_d", "sw_d", "bs")
-    }
-    people["legal"] = make_staff("legal1", "legal_services")
-    people["governance"] = make_staff("ig1", "information_governance")
-    return people
 
 
 def _arguments(name: str, request: Request, actor, office, *, subject=None, holding=None):
@@ -215,8 +150,8 @@ def _try(verb: str, actor, request: Request, arguments: dict, check_nothing_chan
 def test_the_page_offers_a_step_exactly_when_the_service_accepts_it(tmp_path, settings):
     settings.DOCUMENTS_ROOT = tmp_path / "documents"
     office = build_office()
-    situations = _situations(office, tmp_path)
-    people = _people(office)
+    situations = situations_of(office)
+    people = people_of(office)
     wrong, accepted, refused = [], set(), set()
     for label, request in situations.items():
         for who, actor in people.items():

@@ -107,7 +107,7 @@ def test_a_redirected_request_marks_the_redirect_and_is_closed(office):
     page = page_for(office.scimt, f"/requests/{case.reference}/procedure/")
     svg = svg_of(page)
     assert re.search(r'data-status="route_taken">.*?Redirected', svg, re.S)
-    assert "Request closed (2.1.3.5): <strong>Done</strong>" in steps_list(page)
+    assert "Request closed (2.1): <strong>Done</strong>" in steps_list(page)
 
 
 def test_looking_at_the_picture_is_logged_and_others_get_404(office):

@@ -14,14 +14,12 @@ stopped and any extension. Every stage says which bank holidays it skipped.
 | hard_copies  | the worker lists the copies (2.2)        | refused, redirected, or all sent   |
 """
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from disclose.audit.models import AuditEvent
 from disclose.council.models import CouncilProfile
 from disclose.procedure import hard_copies as hc_rules
 from disclose.procedure import states
@@ -46,7 +44,6 @@ from .models import (
     Stage,
 )
 
-LOOK_UP = object()  # deadlines_for: read the forward date from the audit events
 _FINISHED_ITEMS = frozenset({hc_rules.DISPATCHED, hc_rules.REFUSED, hc_rules.THIRD_PARTY_DECLINED})
 
 
@@ -97,41 +94,29 @@ def deadline_queryset() -> QuerySet[Request]:
     )
 
 
-def forwarded_dates(references: Iterable[str]) -> dict[str, date]:
-    """When each request was forwarded, from its audit event (one query)."""
-    events = AuditEvent.objects.filter(
-        event_type="forward", request_reference__in=list(references)
-    ).values_list("request_reference", "at")
-    found: dict[str, date] = {}
-    for reference, at in events:
-        found.setdefault(reference, _day(at))
-    return found
-
-
 def deadlines_for(
     request: Request,
     *,
     today: date | None = None,
-    forwarded_on: date | None | object = LOOK_UP,
     limits: dict | None = None,
 ) -> list[StageDeadline]:
     """Every stage of this request that has started, in order. Callers reading
-    many requests pass `forwarded_on` (forwarded_dates) and `limits`."""
+    many requests pass `limits`, and the requests from deadline_queryset()."""
     today = today or timezone.localdate()
     if limits is None:
         limits = CouncilProfile.current().time_limits or {}
-    if forwarded_on is LOOK_UP:
-        forwarded_on = forwarded_dates([request.reference]).get(request.reference)
+    subjects = list(request.subjects.all())
+    # When it was forwarded is kept on each part (the audit trail is never read).
+    forwarded_on = _earliest(p.forwarded_at for p in subjects)
     stops = list(request.clock_stops.all())
     extensions = list(request.extensions.all())
     build = _Builder(limits, today, stops, extensions)
     rows = [build.acknowledge(request)]
     if not request.outcome_route:  # redirected at receipt: nothing more to do
         rows.append(build.basic_facts(request, forwarded_on))
-    subjects = list(request.subjects.all())
-    if forwarded_on is not None:
-        for part in subjects:
-            rows += build.part_stages(part, forwarded_on)
+    for part in subjects:
+        if part.forwarded_at is not None:
+            rows += build.part_stages(part, _day(part.forwarded_at))
     for hard_copy_list in request.hard_copy_lists.all():
         rows.append(build.hard_copies(hard_copy_list))
     return [row for row in rows if row is not None]

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from disclose.council.models import CouncilProfile
 
-from .deadlines import deadline_queryset, deadlines_for, forwarded_dates
+from .deadlines import deadline_queryset, deadlines_for
 from .models import Disclosure
 from .reports import ROUTES, STAGE_WORDS, outcome
 
@@ -70,12 +70,9 @@ def requests_table(start: date, end: date) -> Table:
 def _request_rows(requests) -> Iterator[list]:
     today = timezone.localdate()
     limits = CouncilProfile.current().time_limits or {}
-    forwarded = forwarded_dates(r.reference for r in requests)
     for r in requests:
         parts = list(r.subjects.all())
-        found = deadlines_for(
-            r, today=today, forwarded_on=forwarded.get(r.reference), limits=limits
-        )
+        found = deadlines_for(r, today=today, limits=limits)
         yield [
             r.reference,
             r.received,

@@ -27,7 +27,7 @@ from disclose.procedure import states
 from disclose.procedure.working_days import is_working_day, working_days_between
 from disclose.records.models import Staff
 
-from .deadlines import StageDeadline, deadline_queryset, deadlines_for, forwarded_dates
+from .deadlines import StageDeadline, deadline_queryset, deadlines_for
 from .models import Reminder, Request
 from .notify import render
 
@@ -46,13 +46,10 @@ class Waiting:
 def open_deadlines(today: date) -> list[Waiting]:
     """Every stage not yet done that has a due date or a stopped clock, with its holder."""
     requests = list(_live_requests())
-    forwarded = forwarded_dates(r.reference for r in requests)
     limits = CouncilProfile.current().time_limits or {}
     found = []
     for request in requests:
-        for deadline in deadlines_for(
-            request, today=today, forwarded_on=forwarded.get(request.reference), limits=limits
-        ):
+        for deadline in deadlines_for(request, today=today, limits=limits):
             if deadline.open and deadline.holder is not None:
                 found.append(Waiting(request, deadline))
     return found

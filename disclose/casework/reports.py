@@ -13,7 +13,7 @@ from disclose.procedure import states
 from disclose.procedure.working_days import working_days_between
 
 from . import selectors
-from .deadlines import StageDeadline, deadline_queryset, deadlines_for, forwarded_dates
+from .deadlines import StageDeadline, deadline_queryset, deadlines_for
 from .models import Agency, FileMovement, Request, RequestSubject, Stage
 
 ROUTES = {
@@ -107,11 +107,8 @@ def _times(requests: list[Request], today: date) -> tuple[list[StageTime], list[
     limits = CouncilProfile.current().time_limits or {}
     times = {s.value: StageTime(s.value, s.label, int(limits.get(s.value, 0))) for s in Stage}
     overdue = []
-    forwarded = forwarded_dates(r.reference for r in requests)
     for request in requests:
-        found = deadlines_for(
-            request, today=today, forwarded_on=forwarded.get(request.reference), limits=limits
-        )
+        found = deadlines_for(request, today=today, limits=limits)
         for d in found:
             row = times[d.stage]
             if d.done_on:

@@ -71,6 +71,7 @@ class Words:
     warning: str = ""
     confirm: str = ""
     unconfirmed: str = ""  # the error when the confirmation is not ticked
+    picture: str = ""  # the step's place in the picture of the procedure, if drawn there
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "title", self.title or self.button)
@@ -450,6 +451,7 @@ _DECLARATIONS = (
             "Check the requestor's identity",
             done="Identity check recorded",
             timeline="Identity checked",
+            picture="Requestor's identity checked",
         ),
         fields=_IDENTITY,
     ),
@@ -480,6 +482,7 @@ _DECLARATIONS = (
             done="Basic information sent to the requestor",
             timeline="Basic information shared",
             warning="This emails the requestor the facts below and records them as a disclosure.",
+            picture="Basic information shared",
         ),
         leaves=s.BASIC_INFORMATION_SHARED,
         checks=(_all_matched,),
@@ -497,6 +500,7 @@ _DECLARATIONS = (
             warning="This emails each person below, and may email the requestor.",
             confirm="I have checked each subject's route and who it will go to",
             unconfirmed="Confirm that you have checked each subject's route",
+            picture="Forwarded on its route",
         ),
         leaves=s.FORWARDED,
         checks=(_all_matched, _routes_found),
@@ -540,6 +544,7 @@ _DECLARATIONS = (
             timeline="Decision recorded",
             confirm=_CONFIRMS_DECISION,
             unconfirmed="Confirm that you have checked your decision",
+            picture="CSM decides",
         ),
         part_states={s.AWAITING_DECISION},
         leaves=s.AWAITING_ALLOCATION,
@@ -566,6 +571,7 @@ _DECLARATIONS = (
             "Allocate to a social worker",
             done="Allocated",
             timeline="Allocated to a social worker",
+            picture="Team manager allocates a worker",
         ),
         part_states={s.AWAITING_ALLOCATION},
         leaves=s.ALLOCATED,
@@ -590,6 +596,7 @@ _DECLARATIONS = (
             "Check the requestor's identity again",
             done="Identity check recorded",
             timeline="Identity checked again",
+            picture="Worker checks identity again",
         ),
         part_states={s.ALLOCATED},
         leaves=s.IDENTITY_REVERIFIED,
@@ -607,6 +614,7 @@ _DECLARATIONS = (
             "Ask for paper files",
             done="Business support have been asked for the files",
             timeline="Paper files asked for",
+            picture="Paper files or microfilm fetched",
         ),
         part_states={s.ALLOCATED, s.IDENTITY_REVERIFIED},
         holder_only=True,
@@ -673,6 +681,7 @@ _DECLARATIONS = (
             confirm="I have checked what I am supplying. The requestor is emailed and this "
             "cannot be undone",
             unconfirmed="Confirm that you have checked what you are supplying",
+            picture="Worker supplies the information",
         ),
         part_states={s.ALLOCATED, s.IDENTITY_REVERIFIED},
         leaves=s.SUPPLIED,
@@ -698,6 +707,7 @@ _DECLARATIONS = (
             timeline="Request closed",
             confirm="I understand that a closed request cannot be opened again",
             unconfirmed="Confirm that you understand the request cannot be opened again",
+            picture="Request closed",
         ),
         leaves=s.CLOSED,
         fields=(
@@ -723,6 +733,7 @@ _DECLARATIONS = (
             "Ask for hard copies",
             done="The list of hard copies has been sent for approval",
             timeline="Hard copies asked for",
+            picture="Hard copies, if asked for",
         ),
         part_states={s.SUPPLIED},
         holder_only=True,

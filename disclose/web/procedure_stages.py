@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from disclose.casework.models import Request, RequestSubject
 from disclose.procedure import states as s
+from disclose.procedure.steps import STEPS
 
 DONE, CURRENT, TODO, SKIPPED = "done", "current", "todo", "skipped"
 STATUS_WORDS = {DONE: "Done", CURRENT: "Now", TODO: "To do", SKIPPED: "Not needed"}
@@ -67,6 +68,12 @@ class Position:
     close: Stage
 
 
+def _stage(key: str, step: str) -> Stage:
+    """A stage of the picture, named and numbered as its step is declared."""
+    spec = STEPS[step]
+    return Stage(key, spec.words.picture, spec.paragraph)
+
+
 def route_words(route: str) -> str:
     """The route's name in the picture, or that it has none yet."""
     names = {key: label for key, label, _ in ROUTES}
@@ -106,9 +113,9 @@ def _request_stages(case: Request, forwarded: bool, redirected: bool) -> list[St
     """Section 1: the SCIMT logs the request, checks identity, shares basic facts and forwards."""
     stages = [
         Stage("intake", "Request logged and scope checked", "1", DONE),
-        Stage("identity", "Requestor's identity checked", "1"),
-        Stage("basic_facts", "Basic information shared", "1"),
-        Stage("forward", "Forwarded on its route", "2"),
+        _stage("identity", "verify_identity"),
+        _stage("basic_facts", "share_basic_information"),
+        _stage("forward", "forward"),
     ]
     if redirected:
         stages[0].note = "Redirected elsewhere at intake"
@@ -139,12 +146,12 @@ def _subject_stages(
     """Section 2, for one subject's part: decision, allocation, identity, files, supply, copies."""
     route, fam = sub.route, family(sub.route)
     stages = [
-        Stage("decision", "CSM decides", "2.1.2.1"),
-        Stage("allocation", "Team manager allocates a worker", "2.1.2.1"),
-        Stage("reverify", "Worker checks identity again", "2.1.2.2"),
-        Stage("files", "Paper files or microfilm fetched", "2.1.3.3"),
-        Stage("supply", "Worker supplies the information", "2.1.1"),
-        Stage("hard_copies", "Hard copies, if asked for", "2.2"),
+        _stage("decision", "decide"),
+        _stage("allocation", "allocate"),
+        _stage("reverify", "reverify_identity"),
+        _stage("files", "request_paper_files"),
+        _stage("supply", "supply_information"),
+        _stage("hard_copies", "request_hard_copies"),
     ]
     if not forwarded:
         return stages
@@ -218,7 +225,7 @@ def _close_stage(
     case: Request, subjects: list[RequestSubject], movements: list, forwarded: bool
 ) -> Stage:
     """The request closes when every part is finished and its files are back (2.1.3.5)."""
-    stage = Stage("close", "Request closed", "2.1.3.5")
+    stage = _stage("close", "close")
     if case.state == s.CLOSED:
         stage.status = DONE
         return stage

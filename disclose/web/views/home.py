@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from disclose.casework import selectors
-from disclose.casework.deadlines import deadline_queryset, deadlines_for, forwarded_dates
+from disclose.casework.deadlines import deadline_queryset, deadlines_for
 from disclose.casework.models import FileMovement, RequestSubject
 from disclose.council.models import CouncilProfile
 from disclose.procedure import states
@@ -57,14 +57,9 @@ def _with_due_dates(*tables: list[WorkRow] | None) -> list[list[WorkRow] | None]
     if references:
         today = timezone.localdate()
         limits = CouncilProfile.current().time_limits or {}
-        forwarded = forwarded_dates(references)
         for case in deadline_queryset().filter(reference__in=references):
             open_stages = [
-                d
-                for d in deadlines_for(
-                    case, today=today, forwarded_on=forwarded.get(case.reference), limits=limits
-                )
-                if d.open and d.due
+                d for d in deadlines_for(case, today=today, limits=limits) if d.open and d.due
             ]
             if open_stages:
                 earliest[case.reference] = min(open_stages, key=lambda d: d.due)

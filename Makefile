@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 
-.PHONY: install run test lint clean
+.PHONY: install run test test-procedure lint clean
 
 install: $(STAMP) $(NPM_STAMP)
 
@@ -33,6 +33,11 @@ run: install
 # The whole suite. DATABASE_URL chooses the database (SQLite when unset).
 test: install
 	$(BIN)/pytest -n auto -p no:cacheprovider
+
+# The procedure's rules alone (pure Python, no database): quick, and run five
+# times in a row to show they never flake.
+test-procedure: install
+	for n in 1 2 3 4 5; do $(BIN)/pytest -n auto -p no:cacheprovider -q -m procedure || exit 1; done
 
 lint: install
 	$(BIN)/ruff check disclose tests benchmarks

@@ -18,11 +18,9 @@ OVERSEERS = frozenset({"scimt_officer", "information_governance", "admin"})
 
 
 def can_see(user, request: Request) -> bool:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
     roles = roles_of(user)
-    if not roles and not getattr(user, "is_authenticated", False):
-        return False
-    if not user.is_active:
-        return False
     if roles & OVERSEERS or request.owner_id == user.pk:
         return True
     mine = (

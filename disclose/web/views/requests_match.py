@@ -14,8 +14,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from disclose.casework import services
 from disclose.casework.actions import actions_for
+from disclose.casework.actors import actor_of
 from disclose.casework.errors import StepRefused
 from disclose.casework.models import Request, RequestSubject
+from disclose.procedure import steps
 from disclose.records.models import Person
 from disclose.records.search import search_and_log
 from disclose.web.forms_requests import PersonSearchForm
@@ -79,7 +81,8 @@ def _refusal(request: HttpRequest, case: Request, subject: RequestSubject) -> st
     for action in actions_for(request.user, case).parts.get(subject.number, []):
         if action.name == "match_subject":
             return action.refusal.message if action.refusal else ""
-    return "Your role does not allow this step. It is for: scimt officer."
+    refused = steps.check_step("match_subject", actor_of(request.user), request_state=case.state)
+    return refused.message if refused else ""
 
 
 def _subject(case: Request, number: int) -> RequestSubject:

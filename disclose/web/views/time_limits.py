@@ -31,7 +31,7 @@ class ClockPage:
 
     @property
     def slug(self) -> str:
-        return self.spec.slug
+        return self.spec.slug  # stop-clock, restart-clock, extend
 
     @property
     def service(self):

@@ -64,7 +64,7 @@ def test_a_request_just_logged_shows_the_identity_check_as_now(office):
     steps = steps_list(page)
     assert "Request logged and scope checked (1): <strong>Done</strong>" in steps
     assert "Requestor&#x27;s identity checked (1): <strong>Now</strong>" in steps
-    assert "Forwarded on its route (2): <strong>To do</strong>" in steps
+    assert "Forwarded on its route (2.1): <strong>To do</strong>" in steps
 
 
 def test_a_closed_paper_case_at_the_files_step_marks_the_route_and_ticks_what_is_done(office):

@@ -72,10 +72,12 @@ class Words:
     confirm: str = ""
     unconfirmed: str = ""  # the error when the confirmation is not ticked
     picture: str = ""  # the step's place in the picture of the procedure, if drawn there
+    submit: str = ""  # the button that takes the step, on its page (default: `button`)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "title", self.title or self.button)
         object.__setattr__(self, "done", self.done or self.timeline)
+        object.__setattr__(self, "submit", self.submit or self.button)
 
 
 @dataclass(frozen=True)
@@ -452,6 +454,7 @@ _DECLARATIONS = (
             done="Identity check recorded",
             timeline="Identity checked",
             picture="Requestor's identity checked",
+            submit="Save",
         ),
         fields=_IDENTITY,
     ),
@@ -483,6 +486,7 @@ _DECLARATIONS = (
             timeline="Basic information shared",
             warning="This emails the requestor the facts below and records them as a disclosure.",
             picture="Basic information shared",
+            submit="Send basic information",
         ),
         leaves=s.BASIC_INFORMATION_SHARED,
         checks=(_all_matched,),
@@ -517,6 +521,7 @@ _DECLARATIONS = (
             title="Pass to another children's service manager",
             done="Request passed to another CSM",
             timeline="Passed to another CSM",
+            submit="Pass the request on",
         ),
         part_states={s.AWAITING_DECISION},
         holder_only=True,
@@ -545,6 +550,7 @@ _DECLARATIONS = (
             confirm=_CONFIRMS_DECISION,
             unconfirmed="Confirm that you have checked your decision",
             picture="CSM decides",
+            submit="Record decision",
         ),
         part_states={s.AWAITING_DECISION},
         leaves=s.AWAITING_ALLOCATION,
@@ -572,6 +578,7 @@ _DECLARATIONS = (
             done="Allocated",
             timeline="Allocated to a social worker",
             picture="Team manager allocates a worker",
+            submit="Allocate",
         ),
         part_states={s.AWAITING_ALLOCATION},
         leaves=s.ALLOCATED,
@@ -597,6 +604,7 @@ _DECLARATIONS = (
             done="Identity check recorded",
             timeline="Identity checked again",
             picture="Worker checks identity again",
+            submit="Save",
         ),
         part_states={s.ALLOCATED},
         leaves=s.IDENTITY_REVERIFIED,
@@ -615,6 +623,7 @@ _DECLARATIONS = (
             done="Business support have been asked for the files",
             timeline="Paper files asked for",
             picture="Paper files or microfilm fetched",
+            submit="Ask business support",
         ),
         part_states={s.ALLOCATED, s.IDENTITY_REVERIFIED},
         holder_only=True,
@@ -631,6 +640,7 @@ _DECLARATIONS = (
             "Ask for microfilm",
             done="Business support have been asked for the microfilm",
             timeline="Microfilm asked for",
+            submit="Ask business support",
         ),
         part_states={s.ALLOCATED, s.IDENTITY_REVERIFIED},
         holder_only=True,
@@ -648,6 +658,7 @@ _DECLARATIONS = (
             title="Record files as retrieved",
             done="Recorded as retrieved from storage",
             timeline="Files retrieved from storage",
+            submit="Record as retrieved",
         ),
         fields=_holding(),
         checks=(_holding_requested,),
@@ -663,6 +674,7 @@ _DECLARATIONS = (
             title="Record files as returned to storage",
             done="Recorded as returned to storage",
             timeline="Files returned to storage",
+            submit="Record as returned",
         ),
         fields=_holding(),
         checks=(_holding_out,),
@@ -734,6 +746,7 @@ _DECLARATIONS = (
             done="The list of hard copies has been sent for approval",
             timeline="Hard copies asked for",
             picture="Hard copies, if asked for",
+            submit="Send the list for approval",
         ),
         part_states={s.SUPPLIED},
         holder_only=True,
@@ -752,6 +765,7 @@ _DECLARATIONS = (
             timeline="Hard copies decided",
             confirm=_CONFIRMS_DECISION,
             unconfirmed="Confirm that you have checked your decision",
+            submit="Record decision",
         ),
         part_states={s.SUPPLIED},
         fields=(
@@ -786,6 +800,7 @@ _DECLARATIONS = (
             "Reassign the decision on hard copies",
             done="The decision on hard copies has been reassigned",
             timeline="Decision on hard copies reassigned",
+            submit="Reassign",
         ),
         part_states={s.SUPPLIED},
         fields=(
@@ -813,6 +828,7 @@ _DECLARATIONS = (
             "Record a third party's answer",
             done="The third party's answer has been recorded",
             timeline="Third party's answer recorded",
+            submit="Save",
         ),
         part_states={s.SUPPLIED},
         fields=(
@@ -857,6 +873,7 @@ _DECLARATIONS = (
             "Attach a file to a hard copy",
             done="File attached",
             timeline="File attached to a hard copy",
+            submit="Attach",
         ),
         part_states={s.SUPPLIED},
         fields=(
@@ -885,6 +902,7 @@ _DECLARATIONS = (
             warning="Third-party information its agency has not confirmed is held back (2.2).",
             confirm="I have checked the copies. Once sent they cannot be taken back",
             unconfirmed="Confirm that you have checked the copies",
+            submit="Send",
         ),
         fields=(
             Field(
@@ -910,7 +928,12 @@ _DECLARATIONS = (
         _UPLOADERS | {"business_support"},
         set(s.REQUEST_STATES),
         "2.2",
-        Words("Upload a document", done="Document uploaded", timeline="Document uploaded"),
+        Words(
+            "Upload a document",
+            done="Document uploaded",
+            timeline="Document uploaded",
+            submit="Upload",
+        ),
         fields=(
             Field("file", "file", "Choose a file", "Choose a file to upload"),
             Field("title", "text", "Title", required=False),

@@ -57,7 +57,7 @@ class StepPage:
 
     @property
     def button(self) -> str:
-        return self.spec.words.button
+        return self.spec.words.submit
 
     @property
     def done(self) -> str:

@@ -27,7 +27,7 @@ from disclose.procedure import steps as declared
 from . import steps as step_modules
 from .errors import StepRefused
 from .steps.documents import DocumentNotFound, download_document
-from .steps.intake import receive_request
+from .steps.intake import NotLogged, receive_request
 
 
 def _functions() -> dict[str, Callable]:
@@ -51,6 +51,7 @@ globals().update(VERBS)  # services.forward(...), services.decide(...), ...
 __all__ = [
     "VERBS",
     "DocumentNotFound",
+    "NotLogged",
     "StepRefused",
     "download_document",
     "receive_request",

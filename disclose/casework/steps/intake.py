@@ -1,7 +1,7 @@
 """Intake by the SCIMT (section 1): receive, triage, check identity, match the
 subjects to the records, share the basic facts."""
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from django.db import transaction
@@ -46,6 +46,7 @@ def receive_request(
     kind: str = Kind.INFORMATION,
     extent: str = Extent.SPECIFIC,
     received: date | None = None,
+    unless: Callable[[], bool] | None = None,
 ) -> Request:
     """Log a request (section 1: the SCIMT is the first point of contact) and
     apply the scope rules at once: a request outside the procedure is sent
@@ -63,6 +64,13 @@ def receive_request(
     received = received or timezone.localdate()
     _check_dates(received, subjects)
     with transaction.atomic(durable=True):
+        if unless is not None:
+            # The caller's last word (the intake page: "the same request, minutes
+            # ago?"), asked with the officer's row locked, so that a double
+            # click's two posts take turns and the second finds the first.
+            Staff.objects.select_for_update().filter(pk=actor.pk).first()
+            if unless():
+                raise NotLogged
         request = Request.objects.create(
             reference=ReferenceCounter.next_reference(received.year),
             received=received,
@@ -100,6 +108,10 @@ def receive_request(
             route=decision.route if decision else None,
         )
     return step.request
+
+
+class NotLogged(Exception):  # noqa: N818 - a decision, not an error
+    """receive_request's `unless` said not to log it; nothing was written."""
 
 
 def triage(*, actor: Staff, request: Request) -> Request:

@@ -3,7 +3,6 @@ says where a request outside the procedure was sent."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
@@ -11,7 +10,6 @@ from disclose.casework import services
 from disclose.casework.errors import StepRefused
 from disclose.casework.models import Request
 from disclose.procedure import states
-from disclose.records.models import Staff
 from disclose.web.forms_intake import IntakeForm
 
 from ..roles import for_roles
@@ -56,11 +54,14 @@ def _receive_unless_duplicate(request: HttpRequest, form: IntakeForm) -> Request
     """Log the request, unless this officer logged the same one minutes ago. Their
     own row is locked meanwhile, so a double click's two posts take turns and the
     second finds the first (issue 15, item 8)."""
-    with transaction.atomic():
-        Staff.objects.select_for_update().filter(pk=request.user.pk).first()
-        if form.warn_if_duplicate(request.user):
-            return None
-        return services.receive_request(actor=request.user, **form.service_arguments())
+    try:
+        return services.receive_request(
+            actor=request.user,
+            unless=lambda: form.warn_if_duplicate(request.user),
+            **form.service_arguments(),
+        )
+    except services.NotLogged:
+        return None
 
 
 def _count(request: HttpRequest) -> int:

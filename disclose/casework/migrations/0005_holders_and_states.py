@@ -70,7 +70,7 @@ def _backfill(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("audit", "0003_append_only"),
-        ("casework", "0003_time_limits"),
+        ("casework", "0004_outbox"),
         ("records", "0004_oidc_identity"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

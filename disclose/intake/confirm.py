@@ -1,9 +1,11 @@
 """A person confirms a draft (the one way an emailed request is logged), or
 discards it as not a request.
 
-Confirming calls casework.services.receive_request, then keeps the original
-email and its attachments as the request's documents. Both happen in one
-transaction, with the draft marked confirmed, so a draft is logged once.
+Confirming calls casework.services.receive_request, which claims the draft
+inside its own durable transaction (the draft's row locked and marked
+confirmed), so a draft is logged once however many times it is confirmed.
+Then the original email and its attachments are kept as the request's
+documents, each an upload step of its own.
 """
 
 import io
@@ -23,14 +25,19 @@ from .models import DraftRequest
 
 def confirm_draft(*, draft: DraftRequest, actor: Staff, **arguments) -> Request:
     """Log the request the officer checked; `arguments` are receive_request's."""
-    with transaction.atomic():
-        draft = _waiting(draft)
-        request = services.receive_request(actor=actor, **arguments)
-        kept = [d for d in draft.documents if _keep(actor, request, d)]
-        draft.status = DraftRequest.Status.CONFIRMED
-        draft.request_reference = request.reference
-        draft.decided_by, draft.decided_at = actor, timezone.now()
-        draft.save()
+
+    def claim() -> bool:
+        """Inside receive_request's transaction: take the draft, or refuse."""
+        waiting = _waiting(draft)
+        waiting.status = DraftRequest.Status.CONFIRMED
+        waiting.decided_by, waiting.decided_at = actor, timezone.now()
+        waiting.save(update_fields=["status", "decided_by", "decided_at"])
+        return False  # go ahead and log it
+
+    request = services.receive_request(actor=actor, unless=claim, **arguments)
+    DraftRequest.objects.filter(pk=draft.pk).update(request_reference=request.reference)
+    draft.refresh_from_db()
+    kept = [d for d in draft.documents if _keep(actor, request, d)]
     for document in kept:
         # Kept again under the request; the draft's copy goes once that committed.
         document_store.discard(document["storage_name"])
@@ -95,14 +102,13 @@ def _keep(actor: Staff, request: Request, document: dict) -> bool:
         return False
     data = document_store.read_verified(document["storage_name"], document["sha256"])
     try:
-        with transaction.atomic():
-            services.upload_document(
-                actor=actor,
-                request=request,
-                file=io.BytesIO(data),
-                name=document["name"],
-                title=document["title"],
-            )
+        services.upload_document(
+            actor=actor,
+            request=request,
+            file=io.BytesIO(data),
+            name=document["name"],
+            title=document["title"],
+        )
     except StepRefused:
         return False  # e.g. a request sent elsewhere at receipt is already closed
     return True

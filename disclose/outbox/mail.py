@@ -5,6 +5,7 @@ so a mail system that receives a repeat (after a worker died between the
 server taking the email and the outbox recording it) can tell it is one.
 """
 
+import contextlib
 import smtplib
 from collections.abc import Callable
 
@@ -42,10 +43,9 @@ def send(items: list[Outgoing], settle: Callable[[Outgoing, Exception | None], N
                 error = exc
             settle(item, error)
     finally:
-        try:
+        # Closing a broken connection may fail too; nothing is lost by that.
+        with contextlib.suppress(Exception):
             connection.close()
-        except Exception:  # noqa: BLE001, S110 - closing a broken connection may fail too
-            pass
 
 
 def _send_one(item: Outgoing, connection) -> Exception | None:

@@ -9,20 +9,29 @@ hard copies were sent to them. Who held what is read from the holders table,
 never from the audit trail.
 """
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from .actors import roles_of
-from .models import HardCopyList, PartHolder, Request, StaffNotification
+from .models import (
+    FileMovement,
+    HardCopyList,
+    PartHolder,
+    Request,
+    RequestSubject,
+    StaffNotification,
+)
 
 OVERSEERS = frozenset({"scimt_officer", "information_governance", "admin"})
 
 
-def can_see(user, request: Request) -> bool:
+def visible_requests(user) -> QuerySet[Request]:
+    """Every request this person may see, as one query: the rules of this
+    module, written once, for lists (the list never loads every request)."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
+        return Request.objects.none()
     roles = roles_of(user)
-    if roles & OVERSEERS or request.owner_id == user.pk:
-        return True
+    if roles & OVERSEERS:
+        return Request.objects.all()
     mine = (
         Q(assignee=user)
         | Q(worker=user)
@@ -33,19 +42,28 @@ def can_see(user, request: Request) -> bool:
     )
     if "team_manager" in roles and user.team_id:
         mine |= Q(assignee__team_id=user.team_id)  # My work's team view
-    if request.subjects.filter(mine).exists():
+    seen = (
+        Q(owner=user)
+        | Q(pk__in=RequestSubject.objects.filter(mine).values("request_id"))
+        # Held before (a CSM who passed it on, a team manager who allocated).
+        | Q(pk__in=PartHolder.objects.filter(staff=user).values("request_id"))
+        # A task landed on them (a CSM asked to approve hard copies, Legal Services).
+        | Q(pk__in=StaffNotification.objects.filter(staff=user).values("request_id"))
+        | Q(
+            pk__in=HardCopyList.objects.filter(Q(approver=user) | Q(decided_by=user)).values(
+                "request_id"
+            )
+        )
+    )
+    if "business_support" in roles:
+        # Business support fetch and return the files asked for on any request.
+        seen |= Q(pk__in=FileMovement.objects.values("request_id"))
+    return Request.objects.filter(seen)
+
+
+def can_see(user, request: Request) -> bool:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if roles_of(user) & OVERSEERS or request.owner_id == user.pk:
         return True
-    # Held before (a CSM who passed it on, a team manager who allocated).
-    if PartHolder.objects.filter(request=request, staff=user).exists():
-        return True
-    # A task landed on them (a CSM asked to approve hard copies, Legal Services).
-    if StaffNotification.objects.filter(request=request, staff=user).exists():
-        return True
-    if (
-        HardCopyList.objects.filter(request=request)
-        .filter(Q(approver=user) | Q(decided_by=user))
-        .exists()
-    ):
-        return True
-    # Business support fetch and return the files asked for on any request.
-    return "business_support" in roles and request.file_movements.exists()
+    return visible_requests(user).filter(pk=request.pk).exists()

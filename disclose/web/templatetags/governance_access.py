@@ -5,6 +5,7 @@ from django import template
 from ..roles import role_check
 from ..views.governance import can_govern
 from ..views.outbox import can_see_outbox
+from ..views.requests_list import LIST_ROLES
 
 register = template.Library()
 
@@ -14,3 +15,7 @@ register.filter("can_see_outbox", can_see_outbox)
 
 # The SCIMT logs every request (section 1).
 register.filter("can_log_requests", role_check("scimt_officer"))
+
+
+# Requests (/requests/): the SCIMT, information governance and managers (issue 13).
+register.filter("can_list_requests", role_check(*LIST_ROLES))

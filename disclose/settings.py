@@ -199,6 +199,7 @@ _NODE_MODULES = BASE_DIR.parent / "node_modules"
 STATICFILES_DIRS = [
     ("govuk", _NODE_MODULES / "govuk-frontend" / "dist" / "govuk"),
     ("moj", _NODE_MODULES / "@ministryofjustice" / "frontend" / "moj"),
+    ("autocomplete", _NODE_MODULES / "accessible-autocomplete" / "dist"),
 ]
 
 # Documents live outside the web root, under generated names.

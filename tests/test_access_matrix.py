@@ -77,6 +77,9 @@ def allowed(row: str, name: str, method: str) -> bool:
     # only those they may see (tests/test_web_requests_list.py). Search by POST.
     if name == "web:request_list" and row in OVERSEERS | {"team_manager", "csm"}:
         return True
+    # My team's work: for team managers and CSMs.
+    if name == "web:request_team" and row in {"team_manager", "csm"}:
+        return method == "GET"
     # SCIMT, information governance and administrators oversee every request
     # and may search the records (section 1; web/access.py).
     if row in OVERSEERS and name in REQUEST_PAGES:

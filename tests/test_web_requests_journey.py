@@ -73,7 +73,7 @@ def test_the_spec_example_runs_from_intake_to_close_in_the_pages():
     post_step(scimt, f"{url}/subjects/1/match/", {"person": person.pk})
     post_step(scimt, f"{url}/share-basic-information/")
     page = post_step(scimt, f"{url}/forward/", {"confirm": "yes"})
-    assert "closed_paper:dcpt_csm" in page and "2.1.3" in page
+    assert "Closed case, paper files: to the DCPT&#x27;s CSM" in page and "2.1.3" in page
 
     csm = signed_in(office.csm_d)
     post_step(

@@ -39,6 +39,7 @@ def visible_requests(user) -> QuerySet[Request]:
         | Q(identity_reverified_by=user)
         | Q(team__team_manager=user)
         | Q(assignee__team__team_manager=user)
+        | Q(assignee__team__csm=user)  # My team's work (issue 13)
     )
     if "team_manager" in roles and user.team_id:
         mine |= Q(assignee__team_id=user.team_id)  # My work's team view

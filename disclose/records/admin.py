@@ -23,6 +23,21 @@ from .models import Episode, Holding, Locality, Person, PersonName, Staff, Team
 DISCLOSE_FIELDS = ("staff_id", "professional_id", "job_title", "phone", "team", "roles")
 
 
+class HasEmailFilter(admin.SimpleListFilter):
+    title = "has an email address"
+    parameter_name = "has_email"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Yes"), ("no", "No")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "no":
+            return queryset.filter(email="")
+        if self.value() == "yes":
+            return queryset.exclude(email="")
+        return queryset
+
+
 @admin.register(Staff)
 class StaffAdmin(AuditedAdminMixin, UserAdmin):
     fieldsets = (
@@ -44,8 +59,16 @@ class StaffAdmin(AuditedAdminMixin, UserAdmin):
         ("Name and contact", {"fields": ("first_name", "last_name", "email")}),
         ("Work", {"fields": DISCLOSE_FIELDS}),
     )
-    list_display = ("username", "first_name", "last_name", "team", "role_list", "is_staff")
-    list_filter = ("roles", "is_staff", "is_active", "team__locality")
+    list_display = (
+        "username",
+        "first_name",
+        "last_name",
+        "team",
+        "role_list",
+        "email_status",
+        "is_staff",
+    )
+    list_filter = ("roles", HasEmailFilter, "is_staff", "is_active", "team__locality")
     list_select_related = ("team",)
     search_fields = ("username", "first_name", "last_name", "email", "staff_id")
     ordering = ("last_name", "first_name")
@@ -75,6 +98,11 @@ class StaffAdmin(AuditedAdminMixin, UserAdmin):
             "days": twofactor.ENROLMENT_CODE_DAYS,
         }
         return TemplateResponse(request, "admin/records/staff/set_up_codes.html", context)
+
+    @admin.display(description="email")
+    def email_status(self, staff: Staff) -> str:
+        # Words, not a colour or icon: they are never told of their work without one.
+        return staff.email or "No email: not told of work sent to them"
 
     @admin.display(description="roles")
     def role_list(self, staff: Staff) -> str:

@@ -49,6 +49,41 @@ def _staff_label(staff: Staff) -> str:
     return f"{staff.display_name} ({staff.team.name})" if staff.team else staff.display_name
 
 
+def _staff_choice(form: "DeclaredForm", field: Field) -> forms.ModelChoiceField:
+    """Staff in post, in a team that still exists (or none), who hold the role;
+    the team's own people first (the part's team, else the actor's), then the
+    rest, which the browser turns into an accessible autocomplete."""
+    rows = (
+        Staff.objects.filter(is_active=True, roles__code=field.only)
+        .exclude(team__active=False)
+        .select_related("team")
+        .distinct()
+        .order_by("last_name", "first_name", "pk")
+    )
+    choice = forms.ModelChoiceField(
+        label=field.label,
+        queryset=rows,
+        empty_label=field.missing,
+        error_messages={"required": field.missing, "invalid_choice": field.missing},
+    )
+    choice.label_from_instance = _staff_label
+    team = form.part.team if form.part is not None and form.part.team_id else None
+    actor = getattr(form, "actor", None)
+    team = team or getattr(actor, "team", None)
+    if team is not None:
+        people = list(rows)
+        own = [(s.pk, _staff_label(s)) for s in people if s.team_id == team.pk]
+        rest = [(s.pk, _staff_label(s)) for s in people if s.team_id != team.pk]
+        groups = [("", field.missing)]
+        if own:
+            groups.append((team.name, own))
+        if rest:
+            groups.append(("Other teams", rest))
+        choice.groups = groups  # web/requests/includes/select.html
+    choice.widget.attrs["data-disclose-autocomplete"] = "true"
+    return choice
+
+
 def _holding_label(holding: Holding) -> str:
     where = f", {holding.location}" if holding.location else ""
     return f"{holding} ({holding.get_status_display().lower()}{where})"
@@ -90,20 +125,7 @@ def _add(form: "DeclaredForm", field: Field) -> None:
     elif kind == "bool":
         form.fields[name] = forms.BooleanField(label=label, required=False)
     elif kind == "staff":
-        rows = (
-            Staff.objects.filter(is_active=True, roles__code=field.only)
-            .select_related("team")
-            .distinct()
-            .order_by("last_name", "first_name", "pk")
-        )
-        choice = forms.ModelChoiceField(
-            label=label,
-            queryset=rows,
-            empty_label=field.missing,
-            error_messages={"required": field.missing, "invalid_choice": field.missing},
-        )
-        choice.label_from_instance = _staff_label
-        form.fields[name] = choice
+        form.fields[name] = _staff_choice(form, field)
     elif kind == "holding":
         person_id = form.part.person_id if form.part else None
         rows = Holding.objects.filter(person_id=person_id, kind=field.only).order_by(

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from .signin import oidc_views
 from .views import (
@@ -17,6 +17,7 @@ from .views import (
     requests_match,
     requests_page,
     requests_steps,
+    requests_team,
     time_limits,
 )
 
@@ -34,6 +35,7 @@ urlpatterns = [
     path("persons/<int:pk>/", persons.person_detail, name="person_detail"),
     path("documents/<int:pk>/", documents.document_download, name="document_download"),
     path("requests/", requests_list.request_list, name="request_list"),
+    path("requests/team/", requests_team.team_work, name="request_team"),
     path("requests/new/", requests_intake.new_request, name="request_new"),
     path("requests/by-email/", intake_drafts.email_drafts, name="email_drafts"),
     path("requests/by-email/<int:pk>/", intake_drafts.email_draft, name="email_draft"),
@@ -45,6 +47,11 @@ urlpatterns = [
     path("outbox/<int:pk>/retry/", outbox.outbox_retry, name="outbox_retry"),
     path("exports/<slug:name>.<slug:fmt>", exports.export_download, name="export_download"),
     path("requests/<str:reference>/", requests_page.request_detail, name="request_detail"),
+    re_path(
+        r"^requests/(?P<reference>[^/]+)/(?P<section>people|messages|documents|case-notes|timeline|print)/$",
+        requests_page.request_detail,
+        name="request_section",
+    ),
     path(
         "requests/<str:reference>/procedure/",
         procedure_picture.procedure_page,

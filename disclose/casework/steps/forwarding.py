@@ -3,6 +3,7 @@ CSM passing a part to the right CSM (2.1.2, 2.1.3)."""
 
 from disclose.procedure import states
 from disclose.procedure.decisions import Decision
+from disclose.procedure.route_words import route_words
 from disclose.procedure.routing import current_open_episode
 from disclose.records.models import Staff
 
@@ -73,7 +74,7 @@ def _forward_note(step: Step, part: RequestSubject, holder: Staff | None) -> str
     return (
         f"{role_words(step.actor)} forwarded request {request.reference} from "
         f"{request.requestor_name} ({request.get_requestor_agency_display()}) {to}. "
-        f"Route: {part.route} (paragraph {part.paragraph}). Why: {part.rationale} "
+        f"Route: {route_words(part.route)} (paragraph {part.paragraph}). Why: {part.rationale} "
         f"Asked for: {request.details}"
     )
 

@@ -19,3 +19,4 @@ register.filter("can_log_requests", role_check("scimt_officer"))
 
 # Requests (/requests/): the SCIMT, information governance and managers (issue 13).
 register.filter("can_list_requests", role_check(*LIST_ROLES))
+register.filter("can_see_team_work", role_check("team_manager", "csm"))

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -125,18 +125,10 @@ def _intake_needed(case) -> str:
 
 
 def team_work(user: Staff) -> list[WorkRow] | None:
-    """For a team manager: parts held by members of the teams they manage."""
-    if not user.has_role("team_manager"):
+    """For a team manager or CSM: parts held by members of the teams they manage."""
+    if not (user.has_role("team_manager") or user.has_role("csm")):
         return None
-    teams = Q(assignee__team__team_manager=user)
-    if user.team_id:
-        teams |= Q(assignee__team_id=user.team_id)
-    parts = (
-        RequestSubject.objects.filter(teams, request__state=states.FORWARDED)
-        .exclude(state__in=states.FINISHED_PART_STATES)
-        .exclude(assignee=user)
-        .select_related("request", "person", "assignee")
-    )
+    parts = selectors.parts_held_by_team(user)
     return _sorted(
         [
             WorkRow(

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from disclose.audit.log import record_access
 from disclose.audit.models import AuditEvent
@@ -21,6 +22,7 @@ from disclose.records.models import CaseNote, Staff
 
 from . import requests_words as words
 from .requests_access import get_request_for_user
+from .requests_now import now_items
 
 
 @dataclass
@@ -33,7 +35,7 @@ class SubjectRow:
 
 def request_queryset():
     subjects = RequestSubject.objects.select_related(
-        "person", "assignee", "team", "worker", "decided_by"
+        "person", "assignee__team", "team", "worker", "decided_by"
     ).prefetch_related("person__holdings")
     return Request.objects.select_related("owner", "triaged_by").prefetch_related(
         Prefetch("subjects", queryset=subjects),
@@ -57,8 +59,35 @@ def _hard_copy_lists():
     )
 
 
+# The request's sub-pages (MoJ sub-navigation), so no page runs for thousands
+# of pixels; "print" shows them all, expanded.
+SECTIONS = {
+    "summary": "Summary",
+    "people": "People",
+    "messages": "Messages",
+    "documents": "Documents",
+    "case-notes": "Case notes",
+    "timeline": "Timeline",
+}
+
+
+def _section_links(reference: str) -> list[tuple[str, str, str]]:
+    return [
+        (
+            key,
+            title,
+            reverse("web:request_detail", args=[reference])
+            if key == "summary"
+            else reverse("web:request_section", args=[reference, key]),
+        )
+        for key, title in SECTIONS.items()
+    ]
+
+
 @login_required
-def request_detail(request: HttpRequest, reference: str) -> HttpResponse:
+def request_detail(request: HttpRequest, reference: str, section: str = "summary") -> HttpResponse:
+    if section not in SECTIONS and section != "print":
+        raise Http404("No such page")
     case = get_request_for_user(request.user, reference, request_queryset())
     subjects = list(case.subjects.all())
     movements = list(case.file_movements.all())
@@ -68,14 +97,18 @@ def request_detail(request: HttpRequest, reference: str) -> HttpResponse:
         event_type="request_viewed",
         actor=request.user,
         request_reference=case.reference,
-        detail={"via": "web"},
+        detail={"via": "web", "section": section},
     )
     context = {
         "case": case,
         "state": words.request_state(case.state),
         "subjects": _subject_rows(subjects, actions),
         "actions": actions,
-        "request_buttons": _buttons(actions.request),
+        "now": now_items(case, subjects, actions),
+        "section": section,
+        "section_title": SECTIONS.get(section, "Print view") if section != "summary" else "",
+        "sections": _section_links(case.reference),
+        "print": section == "print",
         "movements": movements,
         "hard_copy_lists": hard_copy_lists,
         "holding_buttons": _holding_buttons(movements, actions),

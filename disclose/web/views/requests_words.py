@@ -7,6 +7,7 @@ them (states.py, spec/scenarios.md); only the pages speak these words.
 from dataclasses import dataclass
 
 from disclose.procedure import states, steps
+from disclose.procedure.route_words import route_words
 
 REQUEST_STATES = {
     states.RECEIVED: ("Received", "blue"),
@@ -80,11 +81,12 @@ def timeline_item(event, names: dict[str, str]) -> TimelineItem:
     numbers = detail.get("subjects") or []
     if numbers and not detail.get("routes"):
         lines.append("Subject " + ", ".join(str(n) for n in numbers))
-    for key, words in (("route", "Route"), ("reason", "Reason")):
-        if detail.get(key):
-            lines.append(f"{words}: {detail[key]}")
+    if detail.get("route"):
+        lines.append(f"Route: {route_words(detail['route'])}")
+    if detail.get("reason"):
+        lines.append(f"Reason: {detail['reason']}")
     for number, route in (detail.get("routes") or {}).items():
-        lines.append(f"Subject {number}: {route}")
+        lines.append(f"Subject {number}: {route_words(route)}")
     for key, words in (("to", "To"), ("worker", "Worker")):
         if detail.get(key):
             lines.append(f"{words}: {names.get(detail[key], detail[key])}")

@@ -9,3 +9,15 @@ import { initAll as initMoj } from "../moj/moj-frontend.min.js";
 document.body.classList.add("js-enabled", "govuk-frontend-supported");
 initGovuk();
 initMoj();
+
+// A long list of staff (allocation) becomes GOV.UK's accessible autocomplete:
+// type part of a name or team. Without JavaScript it stays a plain select.
+if (window.accessibleAutocomplete) {
+  document.querySelectorAll("select[data-disclose-autocomplete]").forEach((select) => {
+    window.accessibleAutocomplete.enhanceSelectElement({
+      selectElement: select,
+      defaultValue: "",
+      showAllValues: true,
+    });
+  });
+}

@@ -1,0 +1,55 @@
+"""My team's work (/requests/team/): for team managers and CSMs, every open
+part held by someone in the teams they manage, with who holds it (and their
+own team) and, where actions_for allows, a link to reassign it (issue 13)."""
+
+from dataclasses import dataclass
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from disclose.casework import selectors
+from disclose.casework.actions import actions_for
+
+from ..roles import for_roles
+from .requests_words import needed_for, part_state
+
+REASSIGN = "reassign"  # the step's name in procedure/steps.py
+
+
+@dataclass(frozen=True)
+class TeamRow:
+    reference: str
+    subject: str
+    needed: str
+    state: tuple[str, str]
+    holder: str
+    holder_team: str
+    reassign_url: str = ""
+
+
+@for_roles("team_manager", "csm")
+@require_GET
+def team_work(request: HttpRequest) -> HttpResponse:
+    rows = []
+    for part in selectors.parts_held_by_team(request.user):
+        allowed = actions_for(request.user, part.request).parts.get(part.number, [])
+        may_reassign = any(a.name == REASSIGN and a.allowed for a in allowed)
+        url = (
+            reverse("web:request_part_step", args=[part.request.reference, part.number, REASSIGN])
+            if may_reassign
+            else ""
+        )
+        rows.append(
+            TeamRow(
+                reference=part.request.reference,
+                subject=part.person.full_name if part.person else part.name_given,
+                needed=needed_for(part.state, part.route),
+                state=part_state(part.state),
+                holder=part.assignee.display_name,
+                holder_team=part.assignee.team.name if part.assignee.team else "",
+                reassign_url=url,
+            )
+        )
+    return render(request, "web/requests/team.html", {"rows": rows})

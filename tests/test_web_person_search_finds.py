@@ -27,3 +27,17 @@ def test_a_misspelt_alias_and_the_date_of_birth_find_the_person(client, officer,
     assert f'action="/persons/{person.pk}/"' in page
     event = AuditEvent.objects.get(event_type="person_search")
     assert event.actor == officer and event.request_reference == "REQ-2026-0002"
+
+
+def test_each_result_shows_the_case_status_last_team_and_whether_it_still_exists(
+    client, officer, person
+):
+    search.reindex_persons([person.pk])
+    client.force_login(officer)
+    page = client.post(
+        "/persons/search/",
+        {"request_reference": "REQ-2026-0003", "forename": "Jayden", "surname": "Smith"},
+    ).content.decode()
+    row = page[page.index("Jayden Smith") :]
+    assert "Closed 1 May 2016" in row
+    assert "Bassetlaw Children&#x27;s Team 2" in row and "Team no longer exists" in row

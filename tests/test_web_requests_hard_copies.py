@@ -64,8 +64,8 @@ def test_hard_copies_are_listed_approved_confirmed_attached_and_sent_in_the_page
     ok(worker, f"{url}/subjects/1/confirm-third-party/", answer)
 
     copy = SimpleUploadedFile("cp-plan.pdf", PDF, content_type="application/pdf")
-    page = ok(support, f"{url}/upload-document/", {"file": copy, "title": "CP plan copy"})
-    assert "CP plan copy" in page
+    ok(support, f"{url}/upload-document/", {"file": copy, "title": "CP plan copy"})
+    assert "CP plan copy" in support.get(f"{url}/documents/").content.decode()
     document = case.documents.get()
     ok(
         support,
@@ -127,8 +127,9 @@ def test_police_asking_for_hard_copies_are_told_to_contact_legal_services(office
         "contact Legal Services instead"
         in worker.get(f"{url}/subjects/1/request-hard-copies/").content.decode()
     )
-    page = ok(worker, f"{url}/subjects/1/request-hard-copies/", LIST)
-    assert "Contact Legal Services" in page  # the message the requestor is sent
+    ok(worker, f"{url}/subjects/1/request-hard-copies/", LIST)
+    messages = worker.get(f"{url}/messages/").content.decode()
+    assert "Contact Legal Services" in messages  # the message the requestor is sent
     assert set(HardCopyItem.objects.values_list("status", flat=True)) == {
         "redirected_to_legal_services"
     }

@@ -30,6 +30,7 @@ FORM = {
     "s2_forename": "Leo",
     "s2_surname": "Jones",
 }
+CONFIRMED = {"confirmed": "yes"}  # "Log the request" on the check-your-answers page
 
 
 @pytest.fixture
@@ -39,7 +40,7 @@ def office(db):
 
 def test_an_in_scope_request_is_logged_and_lands_on_its_page(client, office):
     client.force_login(office.scimt)
-    response = client.post("/requests/new/", FORM, follow=True)
+    response = client.post("/requests/new/", FORM | CONFIRMED, follow=True)
     case = Request.objects.get()
     assert response.redirect_chain == [(f"/requests/{case.reference}/", 302)]
     page = response.content.decode()
@@ -52,7 +53,9 @@ def test_an_in_scope_request_is_logged_and_lands_on_its_page(client, office):
 
 def test_an_own_records_request_is_redirected_at_once_with_the_subject_access_email(client, office):
     client.force_login(office.scimt)
-    response = client.post("/requests/new/", FORM | {"kind": "own_records"}, follow=True)
+    response = client.post(
+        "/requests/new/", FORM | {"kind": "own_records"} | CONFIRMED, follow=True
+    )
     case = Request.objects.get()
     assert response.redirect_chain == [(f"/requests/{case.reference}/redirected/", 302)]
     page = response.content.decode()
@@ -95,7 +98,7 @@ def test_a_letter_logged_later_keeps_the_date_it_was_received(client, office):
     client.force_login(office.scimt)
     dated = FORM | {"channel": "letter", "received_day": "2"}
     dated |= {"received_month": "11", "received_year": "2026"}
-    client.post("/requests/new/", dated)
+    client.post("/requests/new/", dated | CONFIRMED)
     case = Request.objects.get()
     assert case.received.isoformat() == "2026-11-02" and case.reference == "AR-2026-000001"
 
@@ -103,6 +106,29 @@ def test_a_letter_logged_later_keeps_the_date_it_was_received(client, office):
 def test_a_received_date_in_the_future_is_refused(client, office):
     client.force_login(office.scimt)
     dated = FORM | {"received_day": "1", "received_month": "1", "received_year": "2999"}
-    page = client.post("/requests/new/", dated).content.decode()
+    page = client.post("/requests/new/", dated | CONFIRMED).content.decode()
     assert "Date received must be today or in the past" in page
     assert not Request.objects.exists()
+
+
+def test_the_answers_are_shown_to_check_before_anything_is_logged(client, office):
+    client.force_login(office.scimt)
+    page = client.post("/requests/new/", FORM).content.decode()
+    assert "Check your answers before logging the request" in page
+    assert "Alex Carter" in page and "Mia Jones" in page
+    assert 'name="confirmed" value="yes"' in page and "Log the request" in page
+    assert not Request.objects.exists()
+    # Change your answers: back to the form with everything typed kept.
+    page = client.post("/requests/new/", FORM | {"change": "1"}).content.decode()
+    assert 'value="alex.carter@example.cafcass.gov.uk"' in page
+    assert "There is a problem" not in page and not Request.objects.exists()
+
+
+def test_a_redirect_asks_for_confirmation_before_it_closes_and_emails(client, office, smtp):
+    client.force_login(office.scimt)
+    page = client.post("/requests/new/", FORM | {"kind": "own_records"}).content.decode()
+    assert "This request belongs elsewhere" in page
+    assert "emailed at alex.carter@example.cafcass.gov.uk" in page
+    assert "Log it, close it and tell the requestor" in page
+    assert "redirect:" not in page  # plain words, not the route's code
+    assert not Request.objects.exists() and not smtp.emails()

@@ -58,7 +58,7 @@ def test_the_spec_example_runs_from_intake_to_close_in_the_pages():
     reindex_persons([person.pk])
 
     scimt = signed_in(office.scimt)
-    page = post_step(scimt, "/requests/new/", INTAKE)
+    page = post_step(scimt, "/requests/new/", INTAKE | {"confirmed": "yes"})
     case = Request.objects.get()
     url = f"/requests/{case.reference}"
     assert f"Request {case.reference} logged" in page

@@ -36,8 +36,14 @@ def test_forward_shows_each_route_and_who_it_goes_to_and_warns_of_emails(client,
     gone, live = office.closed_case(office.t0), office.open_case(worker=office.sw_t1)
     case = verified_and_matched(office, gone, live)
     page = get(client, office.scimt, f"/requests/{case.reference}/forward/")
-    assert "Closed case, electronic record: to the DCPT&#x27;s CSM" in page and escape(office.csm_d.display_name) in page
-    assert "Open case: to the allocated social worker" in page and escape(office.sw_t1.display_name) in page
+    assert (
+        "Closed case, electronic record: to the DCPT&#x27;s CSM" in page
+        and escape(office.csm_d.display_name) in page
+    )
+    assert (
+        "Open case: to the allocated social worker" in page
+        and escape(office.sw_t1.display_name) in page
+    )
     assert "govuk-warning-text" in page and "This emails each person below" in page
     assert Request.objects.get(pk=case.pk).state == "identity_verified"  # nothing sent yet
 

@@ -64,6 +64,12 @@ def log_the_request(page) -> str:
     subject.get_by_label("Day").fill("4")
     subject.get_by_label("Month").fill("3")
     subject.get_by_label("Year").fill("2010")
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Check your answers before logging the request"
+    )
+    assert_accessible(page)
+    screenshot(page, "check-your-answers")
     page.get_by_role("button", name="Log the request").click()
     expect(page.locator(".govuk-notification-banner")).to_contain_text("logged")
     assert_accessible(page)

@@ -14,7 +14,7 @@ from casework_factories import build_office, forwarded, verified_and_matched
 from disclose.casework.models import Message, Request
 from disclose.council.models import CouncilProfile
 
-from .browser import assert_accessible
+from .browser import assert_accessible, screenshot
 from .desks import can_sign_in, open_desks, open_request
 from .remote import expect
 
@@ -83,7 +83,16 @@ def test_a_request_for_own_records_is_redirected_at_intake_with_the_councils_add
     scimt.get_by_label("What are they asking for, and why?").fill("My own file.")
     scimt.get_by_label("First name").fill("Alex")
     scimt.get_by_label("Last name").fill("Example")
-    scimt.get_by_role("button", name="Log the request").click()
+    scimt.get_by_role("button", name="Continue").click()
+    # A redirect asks before it closes the request and emails the requestor.
+    expect(scimt.get_by_role("heading", level=1)).to_have_text(
+        "Check your answers before logging the request"
+    )
+    expect(scimt.locator(".govuk-warning-text")).to_contain_text("emailed at alex@example.org")
+    assert_accessible(scimt)
+    screenshot(scimt, "check-your-answers-redirect")
+    assert not Request.objects.exists() and not Message.objects.exists()
+    scimt.get_by_role("button", name="Log it, close it and tell the requestor").click()
     expect(scimt.get_by_role("heading", level=1)).to_have_text("This request belongs elsewhere")
     address = CouncilProfile.current().subject_access_email
     assert address  # the demo council has one; the message must give it

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -37,6 +37,27 @@ class ResultRow:
     person: Person
     score: str
     reasons: list[str]
+    status: str = ""  # the case: open, closed, or no episode (issue 13, item 6)
+    last_team: str = ""
+    locality: str = ""
+    team_gone: bool = False
+
+
+def _case_facts(person: Person) -> dict:
+    """What tells two people of the same name apart: the case's status, the
+    team it was last with, that team's locality, and whether it still exists."""
+    episodes = list(person.episodes.all())
+    if not episodes:
+        return {"status": "No episode recorded"}
+    open_ones = [e for e in episodes if e.end is None]
+    latest = max(open_ones or episodes, key=lambda e: (e.end or e.start, e.start))
+    team = latest.team
+    return {
+        "status": "Open case" if open_ones else f"Closed {latest.end:%-d %b %Y}",
+        "last_team": team.name if team else "Not recorded",
+        "locality": team.locality.name if team and team.locality else "",
+        "team_gone": bool(team and not team.active),
+    }
 
 
 def _score_text(score) -> str:
@@ -71,8 +92,13 @@ def person_search(request: HttpRequest) -> HttpResponse:
                 dob=data["dob"],
                 nhs_number=data["nhs_number"],
             )
+            persons = [m.person for m in matches]
+            prefetch_related_objects(persons, "episodes__team__locality")
             context["rows"] = [
-                ResultRow(m.person, _score_text(m.score), _reasons(m.reasons)) for m in matches
+                ResultRow(
+                    m.person, _score_text(m.score), _reasons(m.reasons), **_case_facts(m.person)
+                )
+                for m in matches
             ]
             context["request_reference"] = data["request_reference"]
     return render(request, "web/persons/search.html", context)

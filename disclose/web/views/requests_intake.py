@@ -10,6 +10,9 @@ from disclose.casework import services
 from disclose.casework.errors import StepRefused
 from disclose.casework.models import Request
 from disclose.procedure import states
+from disclose.procedure.facts import RequestFacts
+from disclose.procedure.route_words import route_words
+from disclose.procedure.triage import triage
 from disclose.web.forms_intake import IntakeForm
 
 from ..roles import for_roles
@@ -24,6 +27,11 @@ def new_request(request: HttpRequest) -> HttpResponse:
         form = IntakeForm(initial=request.POST.dict(), subject_count=_count(request) + 1)
         return render(request, "web/requests/new.html", {"form": form})
     form = IntakeForm(request.POST if request.method == "POST" else None)
+    if form.is_bound and "change" in request.POST:
+        # Back from "check your answers": the same answers, to change.
+        return render(request, "web/requests/new.html", {"form": form})
+    if form.is_bound and form.is_valid() and request.POST.get("confirmed") != "yes":
+        return _check_answers(request, form)
     if form.is_bound and form.is_valid():
         try:
             case = _receive_unless_duplicate(request, form)
@@ -37,6 +45,35 @@ def new_request(request: HttpRequest) -> HttpResponse:
             messages.success(request, f"Request {case.reference} logged")
             return redirect("web:request_detail", reference=case.reference)
     return render(request, "web/requests/new.html", {"form": form})
+
+
+def _check_answers(request: HttpRequest, form: IntakeForm) -> HttpResponse:
+    """Check your answers before the request is logged; a request that belongs
+    elsewhere says so here, before it is closed and the requestor emailed."""
+    arguments = form.service_arguments()
+    elsewhere = triage(
+        RequestFacts(
+            kind=arguments["kind"],
+            extent=arguments["extent"],
+            agency=arguments["requestor_agency"],
+            consent=arguments["consent"],
+        )
+    )
+    answers = [
+        (key, value)
+        for key, values in request.POST.lists()
+        if key not in ("csrfmiddlewaretoken", "confirmed", "change", "add_subject")
+        for value in values
+    ]
+    context = {
+        "form": form,
+        "data": form.cleaned_data,
+        "arguments": arguments,
+        "elsewhere": elsewhere,
+        "where": route_words(elsewhere.route) if elsewhere else "",
+        "answers": answers,
+    }
+    return render(request, "web/requests/check.html", context)
 
 
 @login_required

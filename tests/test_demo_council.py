@@ -91,3 +91,37 @@ def test_the_demo_people_can_be_found_by_search(logins):
     person = Person.objects.exclude(dob=None).filter(episodes__isnull=False).first()
     matches = search_persons(forename=person.forename, surname=person.surname, dob=person.dob)
     assert matches and matches[0].person == person
+
+
+def test_the_dcpts_team_manager_who_allocates_after_its_csm_can_sign_in(logins):
+    by_label = {login["label"]: staff(login) for login in logins}
+    dcpt_csm = next(s for label, s in by_label.items() if label.startswith("CSM of"))
+    dcpt = dcpt_csm.teams_as_csm.get(kind="dcpt")
+    if dcpt.team_manager and dcpt.team_manager != dcpt_csm:
+        assert by_label[f"Team manager of {dcpt.name}"] == dcpt.team_manager
+
+
+def test_anyone_the_demo_routes_work_to_can_be_given_a_sign_in(logins, settings, tmp_path):
+    settings.DATA_DIR = tmp_path
+    signed = {login["username"] for login in logins}
+    other = Staff.objects.filter(is_active=True).exclude(username__in=signed).first()
+    out = StringIO()
+    call_command("rundemo", "--sign-in-as", other.username, stdout=out)
+    text = out.getvalue()
+    saved = json.loads((tmp_path / "demo-logins.json").read_text())
+    login = next(entry for entry in saved if entry["username"] == other.username)
+    assert login["password"] in text and login["totp_secret"] in text
+    assert staff(login).check_password(login["password"])
+    # The others are still printed on the next start.
+    assert {entry["username"] for entry in saved} == signed | {other.username}
+
+
+def test_the_demo_starts_with_requests_at_different_stages(logins):
+    from disclose.casework.demo.requests import seed_demo_requests
+    from disclose.casework.models import Request
+
+    made = seed_demo_requests(logins)
+    assert len(made) >= 3
+    states = set(Request.objects.values_list("state", flat=True))
+    assert {"received", "forwarded"} <= states
+    assert seed_demo_requests(logins) == []  # once only

@@ -70,31 +70,43 @@ def create_logins() -> list[dict]:
         if staff is None:
             raise RuntimeError(f"The demo records have no {job_title}.")
         chosen.append((code, label, staff))
-    logins = []
-    for code, label, staff in chosen:
-        password = secrets.token_urlsafe(12)
-        staff.set_password(password)
-        staff.email = staff.email or f"{staff.username}@council.example"
-        if code == Role.Code.ADMIN:
-            staff.is_staff = staff.is_superuser = True
-        staff.save()
+    return [_login(code, label, staff) for code, label, staff in chosen]
+
+
+def _login(code: str | None, label: str, staff: Staff) -> dict:
+    password = secrets.token_urlsafe(12)
+    staff.set_password(password)
+    staff.email = staff.email or f"{staff.username}@council.example"
+    if code == Role.Code.ADMIN:
+        staff.is_staff = staff.is_superuser = True
+    staff.save()
+    if code:
         staff.roles.add(code)
-        # Two factors for every account (issue 6): the demo sets up each login's
-        # authenticator app and keeps its key, which rundemo prints.
-        device = twofactor.set_up_for_demo(staff)
-        logins.append(
-            {
-                "role": code,
-                "label": label,
-                "username": staff.username,
-                "password": password,
-                "totp_secret": twofactor.secret(device),
-                "otpauth_uri": twofactor.otpauth_uri(device),
-                "name": staff.get_full_name(),
-                "team": staff.team.name if staff.team else "",
-            }
-        )
-    return logins
+    # Two factors for every account (issue 6): the demo sets up each login's
+    # authenticator app and keeps its key, which rundemo prints.
+    device = twofactor.set_up_for_demo(staff)
+    return {
+        "role": code or ", ".join(sorted(staff.role_codes())),
+        "label": label,
+        "username": staff.username,
+        "password": password,
+        "totp_secret": twofactor.secret(device),
+        "otpauth_uri": twofactor.otpauth_uri(device),
+        "name": staff.get_full_name(),
+        "team": staff.team.name if staff.team else "",
+    }
+
+
+@transaction.atomic
+def add_login(username: str, data_dir: Path | None = None) -> dict:
+    """A sign-in for anyone in the demo records (a worker or manager the demo
+    routed work to), kept beside the others so rundemo prints it again."""
+    staff = Staff.objects.get(username=username, is_active=True)
+    login = _login(None, staff.job_title or "Member of staff", staff)
+    path = Path(data_dir or settings.DATA_DIR) / LOGINS_FILE
+    logins = [entry for entry in read_logins(path) if entry["username"] != username]
+    write_logins(path, [*logins, login])
+    return login
 
 
 def _managers_of_busiest_worker() -> list[tuple[str, str, Staff]]:
@@ -123,12 +135,16 @@ def _managers_of_busiest_worker() -> list[tuple[str, str, Staff]]:
     )
     if dcpt is None:
         raise RuntimeError(f"The demo records have no DCPT with a CSM in {team.locality}.")
-    return [
+    chosen = [
         ("social_worker", "Social worker", worker),
         ("team_manager", "Team manager", team.team_manager),
         ("csm", "Children's service manager", team.csm),
         ("csm", f"CSM of {dcpt.name}", dcpt.csm),
     ]
+    # After the DCPT's CSM approves, its team manager allocates (2.1.2.1).
+    if dcpt.team_manager and dcpt.team_manager not in (team.team_manager, team.csm):
+        chosen.append(("team_manager", f"Team manager of {dcpt.name}", dcpt.team_manager))
+    return chosen
 
 
 def write_logins(path: Path, logins: list[dict]) -> None:

@@ -99,3 +99,17 @@ def upload_document(case: Request, part=None) -> dict:
     from disclose.casework.document_store import ALLOWED_WORDS
 
     return {"upload_types": f"{ALLOWED_WORDS}."}
+
+
+def triage(case: Request, part=None) -> dict:
+    """Section 1's scope check: whether the request belongs to this procedure,
+    and if not where it goes and that the requestor will be told."""
+    from disclose.procedure.route_words import route_words
+    from disclose.procedure.triage import triage as scope
+
+    elsewhere = scope(request_facts(case))
+    return {
+        "elsewhere": elsewhere,
+        "where": route_words(elsewhere.route) if elsewhere else "",
+        "requestor_email": case.requestor_email,
+    }

@@ -8,11 +8,16 @@ import sys
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from disclose.records import twofactor
-from disclose.records.demo.council import LOGINS_FILE, load_demo_council, read_logins
-from disclose.records.models import Person
+from disclose.records.demo.council import (
+    LOGINS_FILE,
+    add_login,
+    load_demo_council,
+    read_logins,
+)
+from disclose.records.models import Person, Staff
 
 
 class Command(BaseCommand):
@@ -33,6 +38,11 @@ class Command(BaseCommand):
             "--no-serve", action="store_true", help="prepare and print the sign-ins, then stop"
         )
         parser.add_argument(
+            "--sign-in-as",
+            metavar="USERNAME",
+            help="give anyone in the demo records a password and security key, print them, then stop",
+        )
+        parser.add_argument(
             "--codes",
             action="store_true",
             help="print each demo login's security code as an authenticator app shows it now, then stop",
@@ -41,6 +51,9 @@ class Command(BaseCommand):
     def handle(
         self, *args, host: str, port: int, persons: int, no_serve: bool, codes: bool, **options
     ):
+        if options.get("sign_in_as"):
+            self._add_login(options["sign_in_as"], f"http://{host}:{port}")
+            return
         if codes:
             self._print_codes(read_logins(settings.DATA_DIR / LOGINS_FILE))
             return
@@ -49,6 +62,12 @@ class Command(BaseCommand):
         if not Person.objects.exists():
             self.stdout.write(f"Loading the demo council ({persons:,} people)...")
         logins = load_demo_council(persons=persons)
+        if logins:
+            from disclose.casework.demo.requests import seed_demo_requests
+
+            made = seed_demo_requests(logins)
+            if made:
+                self.stdout.write(f"Demo requests at different stages: {', '.join(made)}.")
         base = f"http://{host}:{port}"
         self._print_logins(base, logins)
         self._print_mail()
@@ -66,6 +85,16 @@ class Command(BaseCommand):
         finally:
             worker.terminate()
             worker.wait(timeout=30)
+
+    def _add_login(self, username: str, base: str) -> None:
+        try:
+            login = add_login(username)
+        except Staff.DoesNotExist:
+            raise CommandError(
+                f"No member of staff in post has the username {username}. "
+                "Find usernames in Admin, Staff."
+            ) from None
+        self._print_logins(base, [login])
 
     def _print_logins(self, base: str, logins: list[dict]) -> None:
         if not logins:

@@ -106,7 +106,9 @@ WSGI_APPLICATION = "disclose.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # Overrides of Django's admin templates (admin/base_site.html): found
+        # before the admin app's own, which comes first in INSTALLED_APPS.
+        "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [

@@ -42,6 +42,12 @@ PUBLIC = {
 }
 REQUEST_PAGES = {
     "web:request_detail",
+    "web:request_people",
+    "web:request_messages",
+    "web:request_documents",
+    "web:request_case_notes",
+    "web:request_timeline",
+    "web:request_print",
     "web:request_procedure",
     "web:request_match",
     "web:request_step",

@@ -70,9 +70,11 @@ class StaffAdmin(AuditedAdminMixin, UserAdmin):
     )
     list_filter = ("roles", HasEmailFilter, "is_staff", "is_active", "team__locality")
     list_select_related = ("team",)
+    # Set by sign-in and by creation, never typed; shown as text (the split date
+    # and time boxes had no labels).
+    readonly_fields = ("last_login", "date_joined")
     search_fields = ("username", "first_name", "last_name", "email", "staff_id")
     ordering = ("last_name", "first_name")
-    autocomplete_fields = ("team",)
     filter_horizontal = ()
     actions = ["reset_two_factor"]
 
@@ -145,7 +147,15 @@ class TeamAdmin(AuditedAdminMixin, admin.ModelAdmin):
         "csm",
         "team_manager",
     )
-    autocomplete_fields = ("parent", "csm", "team_manager")
+
+    # Plain selects: the admin's select2 boxes have no accessible name (axe-core,
+    # issue 13); only staff in post are offered as CSM or team manager.
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in ("csm", "team_manager"):
+            kwargs["queryset"] = Staff.objects.filter(is_active=True).order_by(
+                "last_name", "first_name"
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class OtherNameInline(ReadOnlyInline):

@@ -1,4 +1,4 @@
-from django.urls import path, re_path
+from django.urls import path
 
 from .signin import oidc_views
 from .views import (
@@ -47,10 +47,15 @@ urlpatterns = [
     path("outbox/<int:pk>/retry/", outbox.outbox_retry, name="outbox_retry"),
     path("exports/<slug:name>.<slug:fmt>", exports.export_download, name="export_download"),
     path("requests/<str:reference>/", requests_page.request_detail, name="request_detail"),
-    re_path(
-        r"^requests/(?P<reference>[^/]+)/(?P<section>people|messages|documents|case-notes|timeline|print)/$",
-        requests_page.request_detail,
-        name="request_section",
+    # The request's sub-pages, and the print view (issue 13).
+    *(
+        path(
+            f"requests/<str:reference>/{section}/",
+            requests_page.request_detail,
+            {"section": section},
+            name=requests_page.section_url_name(section),
+        )
+        for section in requests_page.SUB_PAGES
     ),
     path(
         "requests/<str:reference>/procedure/",

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
@@ -71,6 +71,14 @@ SECTIONS = {
 }
 
 
+SUB_PAGES = [*(key for key in SECTIONS if key != "summary"), "print"]
+
+
+def section_url_name(section: str) -> str:
+    """request_people, request_case_notes, request_print, ..."""
+    return "request_" + section.replace("-", "_")
+
+
 def _section_links(reference: str) -> list[tuple[str, str, str]]:
     return [
         (
@@ -78,7 +86,7 @@ def _section_links(reference: str) -> list[tuple[str, str, str]]:
             title,
             reverse("web:request_detail", args=[reference])
             if key == "summary"
-            else reverse("web:request_section", args=[reference, key]),
+            else reverse(f"web:{section_url_name(key)}", args=[reference]),
         )
         for key, title in SECTIONS.items()
     ]
@@ -86,8 +94,6 @@ def _section_links(reference: str) -> list[tuple[str, str, str]]:
 
 @login_required
 def request_detail(request: HttpRequest, reference: str, section: str = "summary") -> HttpResponse:
-    if section not in SECTIONS and section != "print":
-        raise Http404("No such page")
     case = get_request_for_user(request.user, reference, request_queryset())
     subjects = list(case.subjects.all())
     movements = list(case.file_movements.all())

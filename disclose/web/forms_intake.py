@@ -57,7 +57,10 @@ class IntakeForm(forms.Form):
 
     channel = _radios("How did the request arrive?", CHANNELS, "Select how the request arrived")
     kind = _radios("What are they asking for?", KINDS, "Select what they are asking for")
+    # Asked only of requests for information (a conditional reveal on the page):
+    # every other kind goes elsewhere whatever its extent (section 1).
     extent = _radios("How much are they asking for?", Extent.choices, "Select how much is asked")
+    extent.required = False
     requestor_name = _text("Full name", required="Enter the requestor's name")
     requestor_agency = _radios(
         "Which agency are they from?", Agency.choices, "Select the requestor's agency"
@@ -147,6 +150,11 @@ class IntakeForm(forms.Form):
         if not subjects and not self.has_error("s1_forename"):
             self.add_error("s1_forename", "Enter the name of the person the request is about")
         data["subjects"] = subjects
+        if data.get("kind") == Kind.INFORMATION and not data.get("extent"):
+            if not self.has_error("extent"):
+                self.add_error("extent", "Select how much is asked")
+        elif data.get("kind") and data.get("kind") != Kind.INFORMATION:
+            data["extent"] = Extent.SPECIFIC  # not asked: it changes nothing
         return data
 
     @property

@@ -51,3 +51,14 @@ def test_reassign_is_linked_only_when_actions_for_allows_it(client, office):
 def test_a_social_worker_has_no_team_page(client, office):
     client.force_login(office.sw_t1)
     assert client.get("/requests/team/").status_code == 404
+
+
+def test_the_team_page_flags_members_without_an_email(client, office):
+    office.sw_t1.email = ""
+    office.sw_t1.save()
+    client.force_login(office.tm_t1)
+    page = client.get("/requests/team/").content.decode()
+    flagged = page[page.index("People in your teams with no email address") :]
+    assert escape(office.sw_t1.display_name) in flagged
+    client.force_login(office.tm_d)
+    assert "with no email address" not in client.get("/requests/team/").content.decode()

@@ -4,6 +4,7 @@ own team) and, where actions_for allows, a link to reassign it (issue 13)."""
 
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -11,6 +12,7 @@ from django.views.decorators.http import require_GET
 
 from disclose.casework import selectors
 from disclose.casework.actions import actions_for
+from disclose.records.models import Staff
 
 from ..roles import for_roles
 from .requests_words import needed_for, part_state
@@ -52,4 +54,15 @@ def team_work(request: HttpRequest) -> HttpResponse:
                 reassign_url=url,
             )
         )
-    return render(request, "web/requests/team.html", {"rows": rows})
+    user = request.user
+    teams = Q(team__team_manager=user) | Q(team__csm=user)
+    if user.has_role("team_manager") and user.team_id:
+        teams |= Q(team_id=user.team_id)
+    # They are never emailed the work sent to them (issue 13, item 7).
+    no_email = (
+        Staff.objects.filter(teams, is_active=True, email="")
+        .select_related("team")
+        .distinct()
+        .order_by("last_name", "first_name")
+    )
+    return render(request, "web/requests/team.html", {"rows": rows, "no_email": no_email})

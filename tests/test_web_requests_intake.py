@@ -136,13 +136,6 @@ def test_a_redirect_asks_for_confirmation_before_it_closes_and_emails(client, of
 
 def test_how_much_is_asked_only_of_requests_for_information(client, office):
     client.force_login(office.scimt)
-    page = client.get("/requests/new/").content.decode()
-    # Revealed under "Information from children's social care records" only.
-    assert 'data-aria-controls="id_kind-reveal"' in page
-    assert (
-        'class="govuk-radios__conditional govuk-radios__conditional--hidden" id="id_kind-reveal"'
-        in page
-    )
     without = {k: v for k, v in FORM.items() if k != "extent"}
     page = client.post("/requests/new/", without | {"kind": "own_records"}).content.decode()
     assert "Check your answers" in page and "There is a problem" not in page

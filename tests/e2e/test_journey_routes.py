@@ -116,7 +116,7 @@ def test_ofsted_asking_about_a_closed_case_is_told_to_contact_the_mash(desks, of
     step(scimt, "Share basic information")
     submit(scimt, "Send basic information", "Basic information sent")
     step(scimt, "Forward the request")
-    expect(scimt.locator("main")).to_contain_text("ofsted:contact_mash")
+    expect(scimt.locator("main")).to_contain_text("Ofsted: asked to contact the MASH")
     # Refused: forwarding without confirming the routes were checked.
     scimt.get_by_role("button", name="Forward the request", exact=True).click()
     expect(scimt.locator(".govuk-error-summary")).to_contain_text("Confirm that you have checked")
@@ -125,6 +125,9 @@ def test_ofsted_asking_about_a_closed_case_is_told_to_contact_the_mash(desks, of
     submit(scimt, "Forward the request", "Request forwarded")
     mash = Message.objects.get(request=case, kind="contact_mash")
     assert CouncilProfile.current().mash_name in mash.text
+    # The messages are on the request's Messages sub-page (issue 13).
+    subnav = scimt.get_by_role("navigation", name="Parts of this request")
+    subnav.get_by_role("link", name="Messages").click()
     expect(scimt.locator("#messages ~ details").filter(has_text="MASH").first).to_be_visible()
 
 

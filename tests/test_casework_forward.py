@@ -18,6 +18,7 @@ from casework_factories import (
 from disclose.casework import services
 from disclose.casework.facts import build_world
 from disclose.casework.models import Disclosure, Request, StaffNotification
+from disclose.procedure.route_words import route_words
 from disclose.records.models import CaseNote
 
 
@@ -38,7 +39,10 @@ def test_an_open_allocated_case_goes_to_the_worker_and_the_requestor_gets_their_
     assert Disclosure.objects.filter(kind="worker_details", person=person).exists()
     note = CaseNote.objects.get(person=person)
     assert note.author == office.scimt and request.reference == note.request_reference
-    assert "open:allocated_worker" in note.text and "Dates of any child protection" in note.text
+    assert (
+        route_words("open:allocated_worker") in note.text
+        and "Dates of any child protection" in note.text
+    )
     assert StaffNotification.objects.get(staff=office.sw_t1).kind == "task_forwarded"
 
 

@@ -11,7 +11,7 @@ from casework_factories import build_office, receive
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_web_requests_intake import FORM
+from test_web_requests_intake import CONFIRMED, FORM
 
 from disclose.casework import services
 from disclose.casework.deadlines import deadlines_for
@@ -57,7 +57,7 @@ def test_the_intake_form_refuses_a_year_out_of_sense_and_logs_nothing(
 def test_a_received_date_of_1_january_2000_is_accepted(client, office):
     client.force_login(office.scimt)
     dated = FORM | {"received_day": "1", "received_month": "1", "received_year": "2000"}
-    client.post("/requests/new/", dated)
+    client.post("/requests/new/", dated | CONFIRMED)
     assert Request.objects.get().received == date(2000, 1, 1)
 
 

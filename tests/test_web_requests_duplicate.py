@@ -8,7 +8,7 @@ import pytest
 from casework_factories import build_office
 from django.db import connection, connections
 from django.test import Client
-from test_web_requests_intake import FORM
+from test_web_requests_intake import CONFIRMED, FORM
 
 from disclose.casework.models import Request
 from disclose.records.models import Role
@@ -20,19 +20,19 @@ from disclose.records.models import Role
 def test_the_same_request_sent_again_warns_instead_of_logging_it_twice(client):
     office = build_office()
     client.force_login(office.scimt)
-    client.post("/requests/new/", FORM)
+    client.post("/requests/new/", FORM | CONFIRMED)
     first = Request.objects.get()
     for _ in range(2):
-        page = client.post("/requests/new/", FORM).content.decode()
+        page = client.post("/requests/new/", FORM | CONFIRMED).content.decode()
         assert "There is a problem" in page
         assert "You logged a request like this at" in page and first.reference in page
         assert "This is a different request: log it as well" in page
     assert Request.objects.count() == 1
     # Told it is a different request, the officer logs it.
-    response = client.post("/requests/new/", FORM | {"confirm_duplicate": "yes"})
+    response = client.post("/requests/new/", FORM | CONFIRMED | {"confirm_duplicate": "yes"})
     assert response.status_code == 302 and Request.objects.count() == 2
     # A request about someone else is not a duplicate.
-    other = FORM | {"s2_forename": "Ava"}
+    other = FORM | CONFIRMED | {"s2_forename": "Ava"}
     assert client.post("/requests/new/", other).status_code == 302
     assert Request.objects.count() == 3
 
@@ -54,7 +54,7 @@ def test_a_double_click_sending_the_form_twice_at_once_logs_one_request():
             client = Client()
             client.force_login(office.scimt)
             start.wait()
-            statuses.append(client.post("/requests/new/", FORM).status_code)
+            statuses.append(client.post("/requests/new/", FORM | CONFIRMED).status_code)
         finally:
             connections.close_all()
 

@@ -59,7 +59,9 @@ def test_the_scimt_finds_a_request_by_requestor_and_by_subject(desks, office):
     other = receive(office, office.closed_case(), requestor_name="PC Tom Hale")
 
     scimt = desks(office.scimt)
-    scimt.get_by_role("navigation", name="Menu").get_by_role("link", name="Requests", exact=True).click()
+    scimt.get_by_role("navigation", name="Menu").get_by_role(
+        "link", name="Requests", exact=True
+    ).click()
     expect(scimt.get_by_role("heading", level=1)).to_have_text("Requests")
     accessible(scimt)
     screenshot(scimt, "requests-list")

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "disclose.casework",
     "disclose.outbox",
     "disclose.intake",
+    "disclose.portal",
     "disclose.web",
     # No models: their management commands (scenario; backup and restore).
     "disclose.scenarios",
@@ -92,6 +93,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "disclose.web.signin.middleware.SessionTimeoutMiddleware",
+    "disclose.portal.middleware.PortalSeparationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "disclose.web.middleware.NoStoreMiddleware",
@@ -172,6 +174,13 @@ DISCLOSE_OIDC_REDIRECT_URI = env_str("DISCLOSE_OIDC_REDIRECT_URI")
 # Ask for the authenticator app's code after single sign-on as well, unless the council
 # enforces multi-factor authentication in Entra ID itself (Conditional Access).
 DISCLOSE_OIDC_REQUIRE_TOTP = env_bool("DISCLOSE_OIDC_REQUIRE_TOTP", True)
+
+# The agency portal (disclose/portal/): a sign-in link and code last this long, an
+# address may ask for this many links an hour, and a link dies after this many
+# wrong codes. Its sessions end as staff's do (DISCLOSE_IDLE_MINUTES, _SESSION_HOURS).
+DISCLOSE_PORTAL_LINK_MINUTES = env_int("DISCLOSE_PORTAL_LINK_MINUTES", 15)
+DISCLOSE_PORTAL_LINKS_PER_HOUR = env_int("DISCLOSE_PORTAL_LINKS_PER_HOUR", 5)
+DISCLOSE_PORTAL_CODE_TRIES = env_int("DISCLOSE_PORTAL_CODE_TRIES", 5)
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",

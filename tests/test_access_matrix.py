@@ -16,8 +16,10 @@ from django.contrib.admin import site as admin_site
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from hard_copy_factories import PDF
+from portal_mail import portal_session_key
 
 from disclose.casework import services
+from disclose.portal.sessions import PORTAL_COOKIE
 from disclose.records.models import Locality, Role, Staff
 from disclose.web.views.requests_steps import STEPS
 
@@ -25,8 +27,11 @@ pytestmark = pytest.mark.django_db
 
 ANONYMOUS = "anonymous"
 SUPERUSER = "superuser"
+# A professional signed in to the agency portal (issue 16): their own portal
+# pages only; every staff page and every other professional's request is 404.
+PORTAL_USER = "portal_user"
 ROLES = [code.value for code in Role.Code]
-ROWS = [ANONYMOUS, *ROLES, SUPERUSER]
+ROWS = [ANONYMOUS, *ROLES, SUPERUSER, PORTAL_USER]
 OVERSEERS = {"scimt_officer", "information_governance", "admin", SUPERUSER}
 
 # Sign-in and sign-out pages answer anyone: they show nothing about anybody.
@@ -39,7 +44,16 @@ PUBLIC = {
     "web:sign_out",
     "admin:login",
     "admin:logout",
+    "portal:sign_in",
+    "portal:check_email",
+    "portal:sign_in_link",
+    "portal:enter_code",
+    "portal:sign_out",
+    "portal:signed_out",
 }
+# What a signed-in professional may open: pages about themselves, never a request
+# of someone else's (the matrix's request is another agency's).
+PORTAL_OWN = {"portal:home", "portal:ask"}
 REQUEST_PAGES = {
     "web:request_detail",
     "web:request_people",
@@ -62,6 +76,8 @@ def allowed(row: str, name: str, method: str) -> bool:
         return True
     if row == ANONYMOUS:
         return False
+    if row == PORTAL_USER or name.startswith("portal:"):
+        return row == PORTAL_USER and name in PORTAL_OWN
     if name == "web:my_work":
         return method == "GET"
     if row in {"team_manager", "csm", "information_governance", "admin", SUPERUSER}:
@@ -146,14 +162,18 @@ def staff_fixture(db) -> dict[str, Staff]:
     elsewhere.team_manager, elsewhere.csm = people["team_manager"], people["csm"]
     elsewhere.save()
     people[SUPERUSER] = Staff.objects.create_superuser("matrix.superuser", "su@council.example")
+    people[PORTAL_USER] = PORTAL_USER
     # Signed in with two factors, the superuser has an authenticator app.
     TOTPDevice.objects.create(user=people[SUPERUSER], name="Authenticator app")
     return people
 
 
-def sign_in(client, user: Staff) -> None:
+def sign_in(client, user: Staff | str) -> None:
     """Signed in through the current mechanism (a session the app accepts)."""
-    client.force_login(user)
+    if user == PORTAL_USER:
+        client.cookies[PORTAL_COOKIE] = portal_session_key("dc.matrix@notts.police.uk")
+    else:
+        client.force_login(user)
 
 
 # --- every URL ----------------------------------------------------------------
@@ -229,7 +249,9 @@ def form_for(name: str, theirs) -> dict:
 def _sent_to_sign_in(response) -> bool:
     location = response.get("Location", "")
     return response.status_code == 302 and (
-        location.startswith("/sign-in/") or location.startswith("/admin/login/")
+        location.startswith("/sign-in/")
+        or location.startswith("/admin/login/")
+        or location.startswith("/portal/sign-in/")
     )
 
 

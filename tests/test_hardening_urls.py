@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 import pytest
 from django.apps import apps
 from django.test import Client
+from portal_mail import portal_session_key
 from test_access_matrix import (  # noqa: F401
     PUBLIC,
     SUPERUSER,
@@ -20,11 +21,13 @@ from test_access_matrix import (  # noqa: F401
 
 from disclose.audit.models import AuditEvent
 from disclose.casework.models import Request, RequestSubject
+from disclose.portal.sessions import PORTAL_COOKIE
 
 pytestmark = pytest.mark.django_db
 
 # What a path may carry: keys and codes, never a name or a date of birth.
-SAFE_PARAMETERS = {"pk", "reference", "number", "holding", "slug", "name", "fmt"}
+# A portal sign-in link's token is a one-time secret, never personal data.
+SAFE_PARAMETERS = {"pk", "reference", "number", "holding", "slug", "name", "fmt", "token"}
 PERSONAL_FIELDS = re.compile(r"forename|surname|dob|date_of_birth|nhs|name", re.I)
 
 
@@ -112,14 +115,20 @@ def test_a_get_of_any_page_changes_nothing(client, staff, theirs, row):
 def test_a_post_without_the_csrf_token_is_refused_everywhere(staff, theirs):
     client = Client(enforce_csrf_checks=True)
     sign_in(client, staff["scimt_officer"])
+    portal = Client(enforce_csrf_checks=True)
+    portal.cookies[PORTAL_COOKIE] = portal_session_key("dc.csrf@notts.police.uk")
     before = _state()
     accepted = []
     for name, url in every_url(theirs):
         if name in ("web:sign_out", "admin:logout"):
             continue  # would end the session; they too need the token (checked below)
-        response = client.post(url, {"request_reference": theirs["request"].reference})
+        # The portal answers no staff session (404); a portal session is tried below.
+        response = (portal if name.startswith("portal:") else client).post(
+            url, {"request_reference": theirs["request"].reference}
+        )
         if response.status_code != 403:
             accepted.append(f"{url} ({name}): {response.status_code}")
     assert accepted == []
     assert client.post("/sign-out/").status_code == 403
+    assert portal.post("/portal/sign-out/").status_code == 403
     assert _state() == before

@@ -65,6 +65,16 @@ class Reading:
     read: list[str] = field(default_factory=list)
 
 
+def domain_trusted(address: str, trusted_domains: list[str]) -> bool:
+    """Whether the address is at a domain the council profile trusts, or below
+    one (a force's own domain under police.uk). The email intake and the
+    portal's sign-in both ask this."""
+    domain = address.rpartition("@")[2].strip().lower()
+    return bool(domain) and any(
+        domain == d.lower() or domain.endswith("." + d.lower()) for d in trusted_domains
+    )
+
+
 def read_email(email: ParsedEmail, trusted_domains: list[str]) -> Reading:
     reading = Reading()
     own_words, _ = _split_quoted(email.text)
@@ -74,7 +84,7 @@ def read_email(email: ParsedEmail, trusted_domains: list[str]) -> Reading:
     reading.phone = signature.get("phone", "")
     reading.email = email.from_address or signature.get("email", "")
     domain = reading.email.rpartition("@")[2].lower()
-    reading.trusted = any(domain == d or domain.endswith("." + d) for d in trusted_domains)
+    reading.trusted = domain_trusted(reading.email, trusted_domains)
     reading.agency = _agency(domain) if reading.trusted else "other"
     reading.subjects = people_named(email.text)
     reading.read = [

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from .views import home, sign_in
+
+app_name = "portal"
+
+urlpatterns = [
+    path("", home.home, name="home"),
+    path("sign-in/", sign_in.sign_in, name="sign_in"),
+    path("sign-in/check-your-email/", sign_in.check_email, name="check_email"),
+    path("sign-in/link/<str:token>/", sign_in.sign_in_link, name="sign_in_link"),
+    path("sign-in/code/", sign_in.enter_code, name="enter_code"),
+    path("sign-out/", sign_in.sign_out, name="sign_out"),
+    path("signed-out/", sign_in.signed_out, name="signed_out"),
+]

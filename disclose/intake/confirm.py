@@ -63,7 +63,8 @@ def discard_draft(*, draft: DraftRequest, actor: Staff, reason: str) -> None:
 
 
 def initial_answers(draft: DraftRequest) -> dict:
-    """The New request form's answers, as read from the email."""
+    """The New request form's answers, as read from the email, or as the
+    professional gave them on the agency portal."""
     received = timezone.localtime(draft.received_at).date()
     answers = {
         "channel": "email",
@@ -85,7 +86,7 @@ def initial_answers(draft: DraftRequest) -> dict:
         if born:
             answers |= {f"s{n}_dob_day": born.day, f"s{n}_dob_month": born.month}
             answers[f"s{n}_dob_year"] = born.year
-    return answers
+    return answers | draft.answers
 
 
 def _waiting(draft: DraftRequest) -> DraftRequest:

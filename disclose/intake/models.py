@@ -35,6 +35,9 @@ class DraftRequest(models.Model):
     subjects = models.JSONField(default=list)  # [{"forename", "surname", "dob"}]
     read_from_email = models.JSONField(default=list)
     documents = models.JSONField(default=list)  # [{"title", "name", "storage_name", ...}]
+    # A request asked on the agency portal (source "portal") comes with every
+    # answer of the intake form, in the form's own field names: nothing to retype.
+    answers = models.JSONField(default=dict, blank=True)
 
     quarantine_reason = models.TextField(blank=True)
     request_reference = models.CharField(max_length=40, blank=True)

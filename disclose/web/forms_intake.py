@@ -19,6 +19,8 @@ from .forms_requests import parse_date
 MAX_SUBJECTS = 6
 DUPLICATE_MINUTES = 10
 CHANNELS = [(c.value, c.label) for c in (Channel.PHONE, Channel.EMAIL, Channel.LETTER)]
+# A draft from the agency portal (disclose/portal/) arrived through it.
+WITH_PORTAL = [*CHANNELS, (Channel.PORTAL.value, "Agency portal")]
 KINDS = [
     (Kind.INFORMATION.value, "Information from children's social care records"),
     (Kind.VIEW_RECORDS.value, "To view records"),
@@ -97,8 +99,10 @@ class IntakeForm(forms.Form):
     received_month = _text("Month", max_length=2)
     received_year = _text("Year", max_length=4)
 
-    def __init__(self, *args, subject_count: int = 1, **kwargs):
+    def __init__(self, *args, subject_count: int = 1, channels=CHANNELS, **kwargs):
         super().__init__(*args, **kwargs)
+        if "channel" in self.fields:
+            self.fields["channel"].choices = channels
         if self.is_bound:
             subject_count = _count(self.data.get("subject_count"))
         self.n_subjects = max(1, min(MAX_SUBJECTS, subject_count))

@@ -16,7 +16,7 @@ from disclose.intake.confirm import confirm_draft, discard_draft, initial_answer
 from disclose.intake.intake import draft_reference, take_in
 from disclose.intake.models import DraftRequest
 from disclose.procedure import states
-from disclose.web.forms_intake import IntakeForm
+from disclose.web.forms_intake import CHANNELS, WITH_PORTAL, IntakeForm
 
 from ..roles import for_roles
 
@@ -49,6 +49,7 @@ def email_drafts(request: HttpRequest) -> HttpResponse:
 def email_draft(request: HttpRequest, pk: int) -> HttpResponse:
     draft = get_object_or_404(DraftRequest, pk=pk, status=DraftRequest.Status.DRAFT)
     subject_count = max(1, len(draft.subjects))
+    channels = WITH_PORTAL if draft.source == "portal" else CHANNELS
     if request.method == "POST" and "discard" in request.POST:
         try:
             discard_draft(draft=draft, actor=request.user, reason=request.POST.get("reason", ""))
@@ -58,11 +59,15 @@ def email_draft(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, f"{draft_reference(draft)} discarded")
         return redirect("web:email_drafts")
     if request.method == "POST" and "add_subject" in request.POST:
-        form = IntakeForm(initial=request.POST.dict(), subject_count=_count(request) + 1)
+        form = IntakeForm(
+            initial=request.POST.dict(), subject_count=_count(request) + 1, channels=channels
+        )
     elif request.method == "POST":
-        form = IntakeForm(request.POST)
+        form = IntakeForm(request.POST, channels=channels)
     else:
-        form = IntakeForm(initial=initial_answers(draft), subject_count=subject_count)
+        form = IntakeForm(
+            initial=initial_answers(draft), subject_count=subject_count, channels=channels
+        )
     if form.is_bound and form.is_valid():
         try:
             case = confirm_draft(draft=draft, actor=request.user, **form.service_arguments())

@@ -27,7 +27,7 @@ pytestmark = pytest.mark.django_db
 
 # What a path may carry: keys and codes, never a name or a date of birth.
 # A portal sign-in link's token is a one-time secret, never personal data.
-SAFE_PARAMETERS = {"pk", "reference", "number", "holding", "slug", "name", "fmt", "token"}
+SAFE_PARAMETERS = {"pk", "reference", "number", "holding", "slug", "name", "fmt", "token", "item"}
 PERSONAL_FIELDS = re.compile(r"forename|surname|dob|date_of_birth|nhs|name", re.I)
 
 

@@ -13,6 +13,9 @@ def roles_of(staff) -> frozenset[str]:
 
 
 def actor_of(staff) -> Actor:
+    if hasattr(staff, "as_actor"):
+        # Someone who is not staff says how the rules see them (portal/actor.py).
+        return staff.as_actor()
     return Actor(ref=staff.username, roles=roles_of(staff))
 
 

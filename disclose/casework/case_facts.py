@@ -44,6 +44,7 @@ def case_of(request: Request, parts: Sequence[RequestSubject]) -> Case:
     }
     return Case(
         state=request.state,
+        reference=request.reference,
         parts=tuple(
             PartFacts(
                 number=part.number,

@@ -59,6 +59,7 @@ class Case:
     documents: int = 0
     clock_stopped: bool = False  # the whole request's clock (before forward)
     forward_problems: tuple[str, ...] = ()  # routes with nobody to hold them (2.1)
+    reference: str = ""  # the request's (a requestor acts on their own: Actor.requests)
 
     def part(self, number: int) -> PartFacts | None:
         return next((p for p in self.parts if p.number == number), None)

@@ -45,7 +45,9 @@ LIST_STATES = (AWAITING_APPROVAL, APPROVED, REFUSED, REDIRECTED)
 CLOSED_CASE_FAMILIES = ("closed_electronic", "closed_mash_only", "closed_paper")
 OPEN_CASE_FAMILY = "open"
 
-DISPATCH_METHODS = ("secure_email", "cryptshare")
+# "portal": an alternative to Cryptshare for a request asked on the agency
+# portal, where the professional downloads each file (issue 16, item 2).
+DISPATCH_METHODS = ("secure_email", "cryptshare", "portal")
 
 
 def check_hard_copy_step(

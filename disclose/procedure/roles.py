@@ -15,3 +15,8 @@ ROLES: dict[str, str] = {
     "information_governance": "Information governance",
     "admin": "Administrator",
 }
+
+# A professional outside the council acting on a request they asked, signed in
+# to the agency portal (issue 16). Not a staff role: no member of staff holds
+# it; the steps declared for it (procedure/steps.py) are theirs to take.
+REQUESTOR = "requestor"

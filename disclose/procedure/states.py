@@ -59,6 +59,8 @@ BEFORE_FORWARD = frozenset(
 class Actor:
     ref: str
     roles: frozenset[str]
+    # A requestor's own requests, by reference (roles.REQUESTOR; the agency portal).
+    requests: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

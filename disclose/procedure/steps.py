@@ -913,6 +913,7 @@ _DECLARATIONS = (
                 choices=(
                     ("secure_email", "Secure email, with the files attached"),
                     ("cryptshare", "Cryptshare"),
+                    ("portal", "The agency portal, where the requestor downloads them"),
                 ),
             ),
             Field("transfer_reference", "text", "Cryptshare transfer reference", required=False),

@@ -70,6 +70,7 @@ class Dispatch(models.Model):
     class Method(models.TextChoices):
         SECURE_EMAIL = "secure_email", "Secure email"
         CRYPTSHARE = "cryptshare", "Cryptshare"
+        PORTAL = "portal", "Agency portal"
 
     request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="dispatches")
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

@@ -56,6 +56,12 @@ class Step:
         self.now = timezone.now()
         self._case: Case | None = None
 
+    @property
+    def staff(self) -> Staff | None:
+        """The member of staff who acts; None for a requestor on the agency portal,
+        who is named in the audit event's detail and the case note's words instead."""
+        return self.actor if isinstance(self.actor, Staff) else None
+
     # --- asking the procedure -------------------------------------------------
 
     @property
@@ -137,7 +143,7 @@ class Step:
             return None
         return CaseNote.objects.create(
             person_id=part.person_id,
-            author=self.actor,
+            author=self.staff,
             text=text,
             request_reference=self.request.reference,
         )
@@ -145,9 +151,11 @@ class Step:
     def audit(self, parts: Sequence[RequestSubject] = (), **detail) -> None:
         """Exactly one audit event per step; the person when it is about one."""
         people = {p.person_id for p in parts if p.person_id}
+        if self.staff is None:
+            detail = {"requestor": self.who.ref, **detail}
         record(
             event_type=self.verb,
-            actor=self.actor,
+            actor=self.staff,
             person=parts[0].person if len(parts) == 1 and len(people) == 1 else None,
             request_reference=self.request.reference,
             detail={"subjects": [p.number for p in parts], **detail},
@@ -155,7 +163,7 @@ class Step:
 
     def message(self, kind: str, subject: RequestSubject | None = None, **context):
         return message_requestor(
-            request=self.request, kind=kind, by=self.actor, subject=subject, **context
+            request=self.request, kind=kind, by=self.staff, subject=subject, **context
         )
 
     def notify(self, staff: Staff | None, kind: str, subject=None, **context):
@@ -182,7 +190,7 @@ class Step:
             disclosed_at=self.now,
             basis=basis_kind,
             basis_detail=basis.get("detail") or {},
-            disclosed_by=self.actor,
+            disclosed_by=self.staff,
         )
 
     def save_request(self, *fields: str) -> None:

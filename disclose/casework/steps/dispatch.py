@@ -9,6 +9,7 @@ agency they came from are held back; the rest go (2.2, NB).
 
 from collections import defaultdict
 
+from django.conf import settings
 from django.utils import timezone
 
 from disclose.procedure import hard_copies as rules
@@ -18,7 +19,7 @@ from disclose.records.models import Staff
 from .. import document_store
 from ..errors import StepRefused
 from ..hard_copy_email import queue_secure_email
-from ..models import Disclosure, Dispatch, HardCopyItem, Request, RequestSubject
+from ..models import Channel, Disclosure, Dispatch, HardCopyItem, Request, RequestSubject
 from ._base import Step, begin, role_words
 
 
@@ -80,6 +81,13 @@ def _check_method(step: Step, method: str, transfer_reference: str) -> str:
             "Enter the reference of the Cryptshare transfer, as Cryptshare gave it.",
             "2.2",
         )
+    if method == "portal" and step.request.channel != Channel.PORTAL:
+        raise StepRefused(
+            "not_asked_on_portal",
+            f"{step.request.requestor_name} did not ask on the agency portal, so cannot "
+            "download from it. Send the copies by secure email or Cryptshare.",
+            "2.2",
+        )
     if method == "secure_email" and not step.request.requestor_email:
         raise StepRefused(
             "no_email_address",
@@ -122,7 +130,10 @@ def _record_part(step: Step, part, sent, withheld, dispatch: Dispatch) -> None:
     if the CSM asked, the items in the person's documents."""
     request = step.request
     filed = _file_on_record(step, part, sent)
-    how = "Cryptshare" if dispatch.method == Dispatch.Method.CRYPTSHARE else "secure email"
+    how = {
+        Dispatch.Method.CRYPTSHARE: "Cryptshare",
+        Dispatch.Method.PORTAL: "the agency portal",
+    }.get(dispatch.method, "secure email")
     if dispatch.transfer_reference:
         how += f" (transfer {dispatch.transfer_reference})"
     approvals = {
@@ -193,6 +204,7 @@ def _tell_requestor(step: Step, dispatch: Dispatch, send, withhold) -> None:
         "dispatch": dispatch,
         "subject_name": part.person.full_name if part and part.person else "",
         "attached": sum(1 for r in send if r.document_id),
+        "download_days": settings.DISCLOSE_PORTAL_DOWNLOAD_DAYS,
     }
     if dispatch.method == Dispatch.Method.SECURE_EMAIL:
         message = queue_secure_email(

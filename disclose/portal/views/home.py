@@ -6,8 +6,10 @@ from disclose.audit.log import record_access
 from disclose.intake.models import DraftRequest
 
 from ..access import own_request, own_requests, professional_required
+from ..downloads import downloads_for
 from ..models import Submission
 from ..standing import is_overdue, standing_of
+from .act import available
 
 
 @professional_required
@@ -38,5 +40,7 @@ def request_page(request, reference: str):
             "standing": standing,
             "overdue": is_overdue(standing.due),
             "sent": case.messages.order_by("created_at", "id"),
+            "steps": available(request, case),
+            "downloads": downloads_for(case),
         },
     )

@@ -138,7 +138,8 @@ def test_hard_copy_steps_are_known_verbs_with_checked_fields():
         "  - {as: bs1, do: dispatch_hard_copies, method: pigeon}",
     )
     assert problems_in(text) == [
-        "bad.yaml: step 15: method: 'pigeon' is not allowed; use one of: secure_email, cryptshare"
+        "bad.yaml: step 15: method: 'pigeon' is not allowed; use one of: secure_email, cryptshare, "
+        "portal"
     ]
 
 

@@ -336,7 +336,9 @@ def test_a_worker_sees_the_person_only_for_the_request_they_work_on(client, thei
     page = client.post(f"/persons/{person.pk}/", {"request_reference": reference})
     assert page.status_code == 200 and "Quarrendon" in page.content.decode()
     elsewhere = client.post(f"/persons/{person.pk}/", {"request_reference": "AR-2026-999999"})
-    _not_found_and_says_nothing(elsewhere, theirs)
+    body = elsewhere.content.decode()
+    assert "There is no request AR-2026-999999 that you work on" in body
+    assert "Quarrendon" not in body and "Vexworth" not in body
 
 
 def test_a_role_taken_away_takes_effect_on_the_next_request(client, staff, theirs):

@@ -1,7 +1,11 @@
 """The search page with the real search behind it: a misspelt former name still finds the person."""
 
 import pytest
-from test_web_personas import officer_fixture, person_fixture  # noqa: F401
+from test_web_personas import (  # noqa: F401
+    officer_fixture,
+    open_request_fixture,
+    person_fixture,
+)
 
 from disclose.audit.models import AuditEvent
 
@@ -9,13 +13,15 @@ pytestmark = pytest.mark.django_db
 search = pytest.importorskip("disclose.records.search")
 
 
-def test_a_misspelt_alias_and_the_date_of_birth_find_the_person(client, officer, person):
+def test_a_misspelt_alias_and_the_date_of_birth_find_the_person(
+    client, officer, person, open_request
+):
     search.reindex_persons([person.pk])
     client.force_login(officer)
     page = client.post(
         "/persons/search/",
         {
-            "request_reference": "REQ-2026-0002",
+            "request_reference": open_request.reference,
             "forename": "Jaden",
             "surname": "Smythe",
             "dob_day": "4",
@@ -26,17 +32,21 @@ def test_a_misspelt_alias_and_the_date_of_birth_find_the_person(client, officer,
     assert "Jayden Smith" in page
     assert f'action="/persons/{person.pk}/"' in page
     event = AuditEvent.objects.get(event_type="person_search")
-    assert event.actor == officer and event.request_reference == "REQ-2026-0002"
+    assert event.actor == officer and event.request_reference == open_request.reference
 
 
 def test_each_result_shows_the_case_status_last_team_and_whether_it_still_exists(
-    client, officer, person
+    client, officer, person, open_request
 ):
     search.reindex_persons([person.pk])
     client.force_login(officer)
     page = client.post(
         "/persons/search/",
-        {"request_reference": "REQ-2026-0003", "forename": "Jayden", "surname": "Smith"},
+        {
+            "request_reference": open_request.reference,
+            "forename": "Jayden",
+            "surname": "Smith",
+        },
     ).content.decode()
     row = page[page.index("Jayden Smith") :]
     assert "Closed 1 May 2016" in row

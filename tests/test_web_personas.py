@@ -57,3 +57,28 @@ def person_fixture(db) -> Person:
         team=team,
     )
     return jayden
+
+
+def open_request_about(officer: Staff, *persons: Person):
+    """An open request about these people, matched to them: what a search or a
+    view is for (casework/justification.py)."""
+    from disclose.casework import services
+
+    request = services.receive_request(
+        actor=officer,
+        subjects=[{"forename": p.forename, "surname": p.surname, "dob": p.dob} for p in persons],
+        channel="email",
+        requestor_name="DC Jane Doe",
+        requestor_agency="police",
+        requestor_email="jane.doe@example.police.uk",
+        consent=True,
+        details="Dates of any child protection plan.",
+    )
+    for number, person in enumerate(persons, start=1):
+        services.match_subject(actor=officer, request=request, subject=number, person=person)
+    return request
+
+
+@pytest.fixture(name="open_request")
+def open_request_fixture(officer, person):
+    return open_request_about(officer, person)

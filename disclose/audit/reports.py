@@ -50,6 +50,7 @@ class AuditRow:
     person_name: str
     request_reference: str
     detail: dict
+    for_review: bool = False  # a search or view under a written reason, not a request
 
 
 def find_person(person_id: str) -> Person | None:
@@ -83,6 +84,14 @@ def user_trail(*, user: Staff, since: datetime | None = None) -> list[AuditRow]:
     return [_row(e, people.get(e.person_id)) for e in events]
 
 
+def reviews(*, since: datetime | None = None) -> list[AuditRow]:
+    """Searches and views made for a review under a written reason, not for a
+    request (casework/justification.py): each is for someone to check."""
+    events = list(_events(since).filter(detail__for_review=True))
+    people = Person.objects.in_bulk({e.person_id for e in events if e.person_id})
+    return [_row(e, people.get(e.person_id)) for e in events]
+
+
 def _events(since: datetime | None) -> QuerySet[AuditEvent]:
     # In the order written: the newest may not have their place in the chain yet.
     events = AuditEvent.objects.select_related("actor").order_by("id")
@@ -103,16 +112,23 @@ def _row(event: AuditEvent, person: Person | None, found_in_search: bool = False
         person_name=person.full_name if person else "",
         request_reference=event.request_reference,
         detail=event.detail,
+        for_review=_for_review(event),
     )
+
+
+def _for_review(event: AuditEvent) -> bool:
+    return isinstance(event.detail, dict) and event.detail.get("for_review") is True
 
 
 def _what(event: AuditEvent, found_in_search: bool) -> str:
     if event.event_type in LISTING_EVENTS:
         found_in, verb = _LISTED[event.event_type]
-        if found_in_search:
-            return found_in
-        return f"{_WHAT[event.event_type]}: {len(event.detail.get('results') or [])} {verb}"
-    what = _WHAT.get(event.event_type) or event.event_type.replace("_", " ").capitalize()
+        count = len(event.detail.get("results") or [])
+        what = found_in if found_in_search else f"{_WHAT[event.event_type]}: {count} {verb}"
+    else:
+        what = _WHAT.get(event.event_type) or event.event_type.replace("_", " ").capitalize()
+    if _for_review(event):
+        what = f"{what}, for a review: {event.detail.get('review_reason', '')}"
     via = event.detail.get("via") if isinstance(event.detail, dict) else None
     return f"{what} (via {via})" if via else what
 

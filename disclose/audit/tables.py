@@ -48,10 +48,10 @@ def write_csv(out: TextIO, rows: list[AuditRow]) -> None:
     writer = csv.writer(out)
     writer.writerow(list(columns()))
     for row in rows:
-        values = [getattr(row, name) for name in columns()]
-        values[1] = row.at.isoformat()
-        values[-1] = json.dumps(row.detail, sort_keys=True)
-        writer.writerow([_safe(v) for v in values])
+        values = {name: getattr(row, name) for name in columns()}
+        values["at"] = row.at.isoformat()
+        values["detail"] = json.dumps(row.detail, sort_keys=True)
+        writer.writerow([_safe(v) for v in values.values()])
 
 
 def place(row: AuditRow) -> str:

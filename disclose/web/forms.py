@@ -40,19 +40,41 @@ class RequestReferenceField(forms.CharField):
 
     def clean(self, value):
         value = super().clean(value)
-        if not _REFERENCE.match(value):
+        if value and not _REFERENCE.match(value):
             raise forms.ValidationError(
                 "Request reference must only include letters, numbers, hyphens and slashes"
             )
         return value
 
 
-class RequestReferenceForm(forms.Form):
-    request_reference = RequestReferenceField()
+class ReviewReasonField(forms.CharField):
+    """Information governance's and administrators' other way in: a review, under a
+    written reason that the audit reports flag (casework/justification.py)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            label="Or, for a review, the reason you are looking",
+            max_length=500,
+            required=False,
+            widget=forms.Textarea(attrs={"rows": 3}),
+            error_messages={"max_length": "Reason must be 500 characters or fewer"},
+            **kwargs,
+        )
 
 
-class PersonSearchForm(forms.Form):
-    request_reference = RequestReferenceField()
+class JustifiedForm(forms.Form):
+    """The request a search or a view is for, or a review's reason. Whether either
+    will do is for casework/justification.py, which the view asks."""
+
+    request_reference = RequestReferenceField(required=False)
+    review_reason = ReviewReasonField()
+
+
+class RequestReferenceForm(JustifiedForm):
+    pass
+
+
+class PersonSearchForm(JustifiedForm):
     forename = forms.CharField(label="First name", max_length=100, required=False)
     surname = forms.CharField(label="Last name", max_length=100, required=False)
     dob_day = forms.CharField(label="Day", max_length=2, required=False)

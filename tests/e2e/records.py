@@ -68,3 +68,21 @@ def make_person_with_a_record(worker: Staff) -> Person:
     )
     reindex_persons([person.pk])
     return person
+
+
+def an_open_request_being_matched(officer: Staff, person: Person) -> str:
+    """The reference of an open request about this person, not yet matched: the
+    SCIMT searches the records for it (a search or a view needs one)."""
+    from disclose.casework import services
+
+    request = services.receive_request(
+        actor=officer,
+        channel="email",
+        requestor_name="Alex Example",
+        requestor_agency="police",
+        requestor_email="alex@example.org",
+        consent=True,
+        details="Dates of any plan.",
+        subjects=[{"forename": person.forename, "surname": person.surname, "dob": person.dob}],
+    )
+    return request.reference

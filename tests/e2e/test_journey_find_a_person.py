@@ -8,15 +8,18 @@ from playwright.sync_api import Page
 from disclose.audit.models import AuditEvent
 
 from .browser import assert_accessible, screenshot, sign_in
-from .records import make_person_with_a_record
+from .records import an_open_request_being_matched, make_person_with_a_record
 from .remote import expect
-
-REFERENCE = "REQ-2026-0042"
 
 
 @pytest.fixture
 def person(staff):
     return make_person_with_a_record(worker=staff["social_worker"])
+
+
+@pytest.fixture
+def reference(staff, person) -> str:
+    return an_open_request_being_matched(staff["scimt_officer"], person)
 
 
 def fill_search(page: Page, person) -> None:
@@ -26,7 +29,9 @@ def fill_search(page: Page, person) -> None:
     page.get_by_label("Year").fill(str(person.dob.year))
 
 
-def test_an_officer_finds_a_person_for_a_request_and_opens_the_record(page, staff, person):
+def test_an_officer_finds_a_person_for_a_request_and_opens_the_record(
+    page, staff, person, reference
+):
     sign_in(page, staff["scimt_officer"].username)
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Find a person").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Find a person")
@@ -42,7 +47,7 @@ def test_an_officer_finds_a_person_for_a_request_and_opens_the_record(page, staf
     assert_accessible(page)
     screenshot(page, "find-a-person-no-reference")
 
-    page.get_by_label("Request reference").fill(REFERENCE)
+    page.get_by_label("Request reference").fill(reference)
     page.get_by_role("button", name="Search").click()
     expect(page.get_by_role("heading", name="1 possible match")).to_be_visible()
     row = page.get_by_role("row").filter(has_text=person.full_name)
@@ -52,7 +57,7 @@ def test_an_officer_finds_a_person_for_a_request_and_opens_the_record(page, staf
 
     row.get_by_role("button", name=person.full_name).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(person.full_name)
-    expect(page.get_by_text(f"Request {REFERENCE}", exact=True)).to_be_visible()
+    expect(page.get_by_text(f"Request {reference}", exact=True)).to_be_visible()
     expect(page.get_by_role("table").first).to_contain_text(
         "Ashfield Children's Team (team closed)"
     )
@@ -61,10 +66,12 @@ def test_an_officer_finds_a_person_for_a_request_and_opens_the_record(page, staf
     screenshot(page, "person-record")
 
     viewed = AuditEvent.objects.get(event_type="person_viewed")
-    assert viewed.actor == staff["scimt_officer"] and viewed.request_reference == REFERENCE
+    assert viewed.actor == staff["scimt_officer"] and viewed.request_reference == reference
 
 
-def test_opening_a_person_asks_which_request_before_showing_the_record(page, staff, person):
+def test_opening_a_person_asks_which_request_before_showing_the_record(
+    page, staff, person, reference
+):
     sign_in(page, staff["scimt_officer"].username)
     page.goto(f"/persons/{person.pk}/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Which request is this for?")
@@ -80,9 +87,9 @@ def test_opening_a_person_asks_which_request_before_showing_the_record(page, sta
     expect(page.get_by_text(person.surname)).to_have_count(0)
     assert_accessible(page)
 
-    page.get_by_label("Request reference").fill(REFERENCE)
+    page.get_by_label("Request reference").fill(reference)
     page.get_by_role("button", name="Continue").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(person.full_name)
     assert AuditEvent.objects.filter(
-        event_type="person_viewed", person_id=person.pk, request_reference=REFERENCE
+        event_type="person_viewed", person_id=person.pk, request_reference=reference
     ).exists()

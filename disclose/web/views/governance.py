@@ -111,6 +111,10 @@ def audit(request: HttpRequest) -> HttpResponse:
         rows = reports.user_trail(user=user)
         context |= {"trail_of": f"{user.display_name} ({user.username})", "which": "user"}
         detail |= {"report": "user_trail", "username": user.username}
+    elif which == "reviews":
+        rows = reports.reviews()
+        context |= {"trail_of": "reviews", "which": "reviews"}
+        detail["report"] = "reviews"
     else:
         rows = None
     if rows is not None:

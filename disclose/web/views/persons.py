@@ -1,11 +1,12 @@
 """Finding a person and reading their record: the officer's first step (procedure 1).
 
 Both pages use POST, so no name or date of birth ever lands in a URL, a
-browser history or a server log. Both need the request reference first:
-every search and every view is logged against the request it was for.
+browser history or a server log. Both need an open request first, or for
+information governance and administrators a review's written reason
+(casework/justification.py): every search and every view is logged against
+what it was for.
 """
 
-import importlib
 from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
@@ -14,22 +15,17 @@ from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from disclose.audit.log import record_access
+from disclose.casework.justification import (
+    Justification,
+    NotJustified,
+    justify_search,
+    justify_view,
+    may_review,
+)
 from disclose.records.models import CaseNote, Contact, Episode, Person
+from disclose.records.search import log_person_view, search_and_log
 from disclose.web.access import can_use_records, get_person_for_user
-from disclose.web.forms import PersonSearchForm, RequestReferenceForm
-
-SEARCH_MODULE = "disclose.records.search"
-
-
-def _records_search():
-    """The search module, imported when first needed (it is written alongside this)."""
-    try:
-        return importlib.import_module(SEARCH_MODULE)
-    except ModuleNotFoundError as exc:
-        if exc.name != SEARCH_MODULE:
-            raise
-        return None
+from disclose.web.forms import JustifiedForm, PersonSearchForm, RequestReferenceForm
 
 
 @dataclass(frozen=True)
@@ -77,45 +73,39 @@ def person_search(request: HttpRequest) -> HttpResponse:
     if not can_use_records(request.user):
         raise PermissionDenied("Your role does not include searching the records.")
     form = PersonSearchForm(request.POST if request.method == "POST" else None)
-    context = {"form": form, "rows": None}
-    if form.is_bound and form.is_valid():
-        search = _records_search()
-        if search is None:
-            context["unavailable"] = True
-        else:
-            data = form.cleaned_data
-            matches = search.search_and_log(
-                actor=request.user,
-                request_reference=data["request_reference"],
-                forename=data["forename"].strip(),
-                surname=data["surname"].strip(),
-                dob=data["dob"],
-                nhs_number=data["nhs_number"],
-            )
-            persons = [m.person for m in matches]
-            prefetch_related_objects(persons, "episodes__team__locality")
-            context["rows"] = [
-                ResultRow(
-                    m.person, _score_text(m.score), _reasons(m.reasons), **_case_facts(m.person)
-                )
-                for m in matches
-            ]
-            context["request_reference"] = data["request_reference"]
+    context = {"form": form, "rows": None, "may_review": may_review(request.user)}
+    why = _justified(form, lambda data: justify_search(request.user, **data))
+    if why is not None:
+        data = form.cleaned_data
+        matches = search_and_log(
+            actor=request.user,
+            request_reference=why.request_reference,
+            review=why.audit_detail(),
+            forename=data["forename"].strip(),
+            surname=data["surname"].strip(),
+            dob=data["dob"],
+            nhs_number=data["nhs_number"],
+        )
+        persons = [m.person for m in matches]
+        prefetch_related_objects(persons, "episodes__team__locality")
+        context["rows"] = [
+            ResultRow(m.person, _score_text(m.score), _reasons(m.reasons), **_case_facts(m.person))
+            for m in matches
+        ]
+        context["why"] = why
     return render(request, "web/persons/search.html", context)
 
 
-def _log_person_view(user, person: Person, request_reference: str) -> None:
-    search = _records_search()
-    log = getattr(search, "log_person_view", None) if search else None
-    if log is not None:
-        log(actor=user, person=person, request_reference=request_reference)
-    else:
-        record_access(
-            event_type="person_viewed",
-            actor=user,
-            person=person,
-            request_reference=request_reference,
-        )
+def _justified(form: JustifiedForm, justify) -> Justification | None:
+    """What the search or view is for, or None with the reason put on the form."""
+    if not form.is_bound or not form.is_valid():
+        return None
+    data = form.cleaned_data
+    try:
+        return justify({"reference": data["request_reference"], "reason": data["review_reason"]})
+    except NotJustified as refused:
+        form.add_error(refused.field, refused.message)
+        return None
 
 
 def _person_with_record() -> QuerySet[Person]:
@@ -133,14 +123,22 @@ def _person_with_record() -> QuerySet[Person]:
 
 @login_required
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    # 404 first, as for a person who is not there, to anyone who may never see them.
+    get_person_for_user(request.user, pk, Person.objects.only("pk"))
     form = RequestReferenceForm(request.POST if request.method == "POST" else None)
-    if not form.is_bound or not form.is_valid():
-        # Nothing about the person is shown until we know which request this is for.
-        person = get_person_for_user(request.user, pk, Person.objects.only("pk"))
-        return render(request, "web/persons/reference.html", {"form": form, "pk": person.pk})
-    reference = form.cleaned_data["request_reference"]
-    person = get_person_for_user(request.user, pk, _person_with_record(), reference)
-    _log_person_view(request.user, person, reference)
-    return render(
-        request, "web/persons/person.html", {"person": person, "request_reference": reference}
+    why = _justified(form, lambda data: justify_view(request.user, pk, **data))
+    if why is None:
+        # Nothing about the person is shown until we know what this view is for.
+        context = {"form": form, "pk": pk, "may_review": may_review(request.user)}
+        return render(request, "web/persons/reference.html", context)
+    person = get_person_for_user(
+        request.user, pk, _person_with_record(), why.request_reference or None
     )
+    log_person_view(
+        actor=request.user,
+        person=person,
+        request_reference=why.request_reference,
+        review=why.audit_detail(),
+    )
+    context = {"person": person, "request_reference": why.request_reference, "why": why}
+    return render(request, "web/persons/person.html", context)

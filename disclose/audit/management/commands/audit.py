@@ -25,7 +25,8 @@ class Command(BaseCommand):
         "Audit trail tools: `verify` proves the hash chain against the checkpoints; "
         "`checkpoint` writes a signed checkpoint of the chain head now; `chain` chains the "
         "events waiting for the worker; `person PERSON_ID` and `user USERNAME` report who saw "
-        "what; `grant-app-role ROLE` limits the web app's role."
+        "what; `reviews` lists searches and views made for a review, to check; "
+        "`grant-app-role ROLE` limits the web app's role."
     )
 
     def add_arguments(self, parser):
@@ -38,6 +39,11 @@ class Command(BaseCommand):
             report.add_argument(target)
             report.add_argument("--since", type=_since, help="Only events on or after this date.")
             report.add_argument("--csv", action="store_true", help="CSV instead of a table.")
+        reviews = actions.add_parser(
+            "reviews", help="Searches and views made for a review under a reason, to check."
+        )
+        reviews.add_argument("--since", type=_since, help="Only events on or after this date.")
+        reviews.add_argument("--csv", action="store_true", help="CSV instead of a table.")
         grant = actions.add_parser("grant-app-role", help="SQL to limit the web app's role.")
         grant.add_argument("role")
         grant.add_argument("--apply", action="store_true", help="Run the SQL, not just print it.")
@@ -56,6 +62,8 @@ class Command(BaseCommand):
             return self.person(options)
         if action == "user":
             return self.user(options)
+        if action == "reviews":
+            return self.reviews(options)
         return self.grant(options)
 
     def verify(self) -> None:
@@ -125,6 +133,16 @@ class Command(BaseCommand):
             for r in rows
         ]
         tables.write_table(self.stdout, ["Seq", "When", "What", "Person", "Request"], lines)
+
+    def reviews(self, options) -> None:
+        rows = reports.reviews(since=options["since"])
+        if options["csv"]:
+            return tables.write_csv(self.stdout, rows)
+        self.stdout.write(f"Made for a review, to check: {tables.plural(len(rows), 'event')}")
+        lines = [
+            [tables.place(r), tables.when(r), tables.who(r), r.what, tables.person(r)] for r in rows
+        ]
+        tables.write_table(self.stdout, ["Seq", "When", "Who", "What", "Person"], lines)
 
     def grant(self, options) -> None:
         connection = connections[options["database"]]

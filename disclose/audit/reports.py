@@ -121,16 +121,18 @@ def _for_review(event: AuditEvent) -> bool:
 
 
 def _what(event: AuditEvent, found_in_search: bool) -> str:
+    review = (
+        f", for a review: {event.detail.get('review_reason', '')}" if _for_review(event) else ""
+    )
     if event.event_type in LISTING_EVENTS:
         found_in, verb = _LISTED[event.event_type]
+        if found_in_search:
+            return found_in + review
         count = len(event.detail.get("results") or [])
-        what = found_in if found_in_search else f"{_WHAT[event.event_type]}: {count} {verb}"
-    else:
-        what = _WHAT.get(event.event_type) or event.event_type.replace("_", " ").capitalize()
-    if _for_review(event):
-        what = f"{what}, for a review: {event.detail.get('review_reason', '')}"
+        return f"{_WHAT[event.event_type]}: {count} {verb}{review}"
+    what = _WHAT.get(event.event_type) or event.event_type.replace("_", " ").capitalize()
     via = event.detail.get("via") if isinstance(event.detail, dict) else None
-    return f"{what} (via {via})" if via else what
+    return f"{what}{review} (via {via})" if via else what + review
 
 
 def _removed(event: AuditEvent) -> str:

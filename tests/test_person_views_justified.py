@@ -190,9 +190,7 @@ def test_a_review_search_is_flagged_and_its_results_open_under_the_same_reason(
     assert trail[0].what == f"Found in a search, for a review: {REASON}"
 
 
-def test_a_closed_requests_page_names_the_person_without_opening_the_record(
-    client, office, child
-):
+def test_a_closed_requests_page_names_the_person_without_opening_the_record(client, office, child):
     request = closed_request_about(office, child)
     client.force_login(office.scimt)
     page = client.get(f"/requests/{request.reference}/").content.decode()

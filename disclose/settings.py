@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "disclose.intake",
     "disclose.portal",
     "disclose.web",
+    "disclose.api",
     # No models: their management commands (scenario; backup and restore).
     "disclose.scenarios",
     "disclose.backup",
@@ -79,6 +80,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "ninja",  # the API docs page's own scripts and styles (issue 16)
 ]
 
 # Background jobs (reminders, issue 7) wait in the database and run in

@@ -50,11 +50,17 @@ class ImportReport:
 
 
 def import_extract(
-    folder: Path | str, *, dry_run: bool = False, show_progress: bool | None = None
+    folder: Path | str,
+    *,
+    dry_run: bool = False,
+    show_progress: bool | None = None,
+    actor=None,
+    via: str = "",
 ) -> ImportReport:
     """Check every file, then (if nothing is wrong) load them all or nothing.
 
     show_progress None shows progress bars on stderr only when it is a terminal.
+    `actor` is who imported it, when someone did (an upload to the API).
     """
     started = time.monotonic()
     report = ImportReport(folder=Path(folder), dry_run=dry_run)
@@ -77,7 +83,8 @@ def import_extract(
         if dry_run:
             transaction.set_rollback(True)
         else:
-            record(event_type="records_imported", detail=_audit_detail(report))
+            detail = _audit_detail(report) | ({"via": via} if via else {})
+            record(event_type="records_imported", actor=actor, detail=detail)
             if reindex_persons is not None and changed:
                 reindex_persons(sorted(changed))
     report.seconds = time.monotonic() - started

@@ -19,7 +19,7 @@ class _Missing(ValueError):
     pass
 
 
-def _row(field: Field, value: Any, case: Request) -> Any:
+def _row(field: Field, value: Any, case: Request | None) -> Any:
     """The row named by `value`, or _Missing with what to fix."""
     if field.kind == "staff":
         # Anyone on the staff list: whether they may take it on (a CSM in post,
@@ -68,7 +68,9 @@ def _plain(field: Field, value: Any) -> Any:
     return value
 
 
-def service_arguments(spec: StepSpec, case: Request, body: Schema, uploads: dict) -> dict:
+def service_arguments(spec: StepSpec, case: Request | None, body: Schema, uploads: dict) -> dict:
+    """The service's keyword arguments (besides actor and request); `case` is
+    None for a step about a member of staff."""
     arguments: dict[str, Any] = {}
     problems = []
     for field in body_fields(spec):

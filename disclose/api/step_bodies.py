@@ -94,8 +94,13 @@ def _annotation(field: Field) -> tuple[Any, Any]:
     """(type, default) of one declared field in a step's body."""
     if field.kind == "choice":
         kind: Any = Literal[field.codes]  # type: ignore[valid-type]
-    else:
+    elif field.kind in _TYPES:
         kind = _TYPES[field.kind]
+    else:
+        raise TypeError(
+            f"A step's field of kind '{field.kind}' has no type in the API: add it to "
+            "disclose/api/step_bodies.py (_TYPES, _EXAMPLES) and step_arguments.py."
+        )
     limit = {"max_length": 5000 if field.long else 300} if field.kind == "text" else {}
     if field.kind == "subject":
         limit = {"ge": 1, "le": 99}

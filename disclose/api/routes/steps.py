@@ -1,5 +1,7 @@
 """Every step of the procedure, one operation each, made in a loop from the
-declarations (procedure/steps.py): POST /requests/{reference}/steps/{step}.
+declarations (procedure/steps.py): POST /requests/{reference}/steps/{step},
+or, for a step about a member of staff rather than one request (someone
+leaving), POST /staff/steps/{step}.
 
 Each calls the same service the step's page calls (casework.services.VERBS)
 as the member of staff signed in, so the same checks decide, and a refused
@@ -11,16 +13,16 @@ returns the request as it now stands.
 from inspect import Parameter, Signature
 
 from django.http import HttpRequest
-from ninja import File, Form, Router, UploadedFile
+from ninja import File, Form, Router, Schema, UploadedFile
 
 from disclose.casework import services
 from disclose.casework.errors import StepRefused
-from disclose.procedure.steps import HOLDING, PART, STEPS, StepSpec
+from disclose.procedure.steps import HOLDING, PART, REQUEST, STEPS, StepSpec
 
 from ..access import audit_read, visible_request
 from ..errors import COMMON, ApiError, Error, status_for
 from ..present import request_out
-from ..schemas import RequestOut
+from ..schemas import RequestOut, example
 from ..step_arguments import service_arguments
 from ..step_bodies import body_for, file_fields
 
@@ -86,12 +88,47 @@ def _take(spec: StepSpec):
     return take
 
 
+class Done(Schema):
+    step: str
+    done: str
+
+    model_config = example({"step": "staff_leaves", "done": "Recorded as having left"})
+
+
+def _take_on_staff(spec: StepSpec):
+    """A step about a member of staff: no request to find, the same service."""
+
+    def take(request: HttpRequest, body):
+        caller = request.auth
+        caller.staff_only()
+        arguments = service_arguments(spec, None, body, {})
+        try:
+            services.VERBS[spec.service](actor=caller.staff, **arguments)
+        except StepRefused as refused:
+            raise ApiError(
+                status_for(refused.code), refused.code, refused.message, refused.paragraph
+            ) from None
+        return {"step": spec.name, "done": spec.words.done}
+
+    take.__signature__ = Signature(
+        [
+            Parameter("request", Parameter.POSITIONAL_OR_KEYWORD, annotation=HttpRequest),
+            Parameter("body", Parameter.POSITIONAL_OR_KEYWORD, annotation=body_for(spec.name)),
+        ]
+    )
+    take.__name__ = take.__qualname__ = f"take_{spec.name}"
+    return take
+
+
 for _spec in STEPS.values():
+    on_request = _spec.on in (REQUEST, PART, HOLDING)
     router.post(
-        f"/requests/{{reference}}/steps/{_spec.slug}",
-        response={200: RequestOut, 409: Error, 422: Error, **COMMON},
+        f"/requests/{{reference}}/steps/{_spec.slug}"
+        if on_request
+        else f"/staff/steps/{_spec.slug}",
+        response={200: RequestOut if on_request else Done, 409: Error, 422: Error, **COMMON},
         summary=_spec.words.title,
         description=_description(_spec),
         operation_id=f"take_{_spec.name}",
         url_name=f"step_{_spec.name}",
-    )(_take(_spec))
+    )(_take(_spec) if on_request else _take_on_staff(_spec))

@@ -3,8 +3,8 @@ OpenAPI document, for anyone not signed in, for a member of staff in every
 role, and for a token with each scope, against a request, document and
 holding that belong to another team's work (test_access_matrix.py's).
 
-A 2xx only where the pages would allow the same: reading a request someone
-may see (casework/visibility.py), a step actions_for offers them now, a
+A 2xx only where the pages would allow the same: listing only the requests
+someone may see, reading a request they may see (casework/visibility.py), a step actions_for offers them now, a
 document they have a reason to see, logging a request as the SCIMT, the
 governance reads and the import for their roles; a token only within its
 scopes. Anyone not signed in gets 401. Someone who may not see the request
@@ -88,12 +88,15 @@ def allowed(row: str, name: str, staff, theirs) -> bool:
         scope = row.split(":", 1)[1]
         # A token reads only what it logged; the other team's request it did not.
         return {
+            "list_requests": "read_requests",  # an empty list: it logged none
             "log_request": "log_requests",
             "import_records": "import_records",
             **GOVERNANCE,
         }.get(name) == scope
     member = staff[row]
     request = Request.objects.get(pk=theirs["request"].pk)
+    if name == "list_requests":
+        return True  # a list of what they may see: checked below
     if name in READS:
         return can_see(member, request)
     if name == "download_document":
@@ -134,6 +137,10 @@ def test_no_role_or_token_gets_an_operation_it_is_not_allowed(staff, theirs, row
         elif member is not None and "{reference}" in path and not could_see:
             if status not in (403, 404):
                 wrong.append(f"{where}: {status} to someone who may not see the request")
+        if name == "list_requests" and status == 200:
+            listed = theirs["request"].reference in response.content.decode()
+            if listed != could_see:
+                wrong.append(f"{where}: lists their request: {listed}, may see it: {could_see}")
         if not ok and not getattr(response, "streaming", False):
             body = response.content.decode(errors="replace")
             leaked = [s for s in theirs["secrets"] if s in body]

@@ -78,6 +78,8 @@ def test_a_token_reads_the_requests_it_logged_and_no_other():
     portal = TokenClient(token_for("log_requests", "read_requests"))
     mine = portal.post("/requests", NEW_REQUEST).json()["reference"]
     assert portal.get(f"/requests/{mine}").status_code == 200
+    listed = portal.get("/requests").json()
+    assert [r["reference"] for r in listed["items"]] == [mine] and listed["count"] == 1
     hidden = portal.get(f"/requests/{theirs.reference}")
     assert hidden.status_code == 404 and theirs.requestor_name not in hidden.content.decode()
     viewed = AuditEvent.objects.get(event_type="request_viewed", request_reference=mine)

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Literal
 
 from django.http import HttpRequest
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Schema, Status
 
 from disclose.casework import services
 from disclose.casework.errors import StepRefused
@@ -16,8 +16,10 @@ from disclose.web.forms_intake import CHANNELS, KINDS, MAX_SUBJECTS, IntakeForm
 from ..errors import COMMON, ApiError, Error, status_for
 from ..present import request_out
 from ..schemas import RequestOut
+from . import requests
 
-router = Router(tags=["Logging requests"])
+# The same path as the list of requests (GET /requests), so the same router.
+router = requests.router
 
 ChannelCode = Literal[tuple(code for code, _ in CHANNELS)]  # type: ignore[valid-type]
 KindCode = Literal[tuple(code for code, _ in KINDS)]  # type: ignore[valid-type]
@@ -129,6 +131,7 @@ def _problems(form: IntakeForm) -> list[dict]:
     "/requests",
     response={201: RequestOut, 409: Error, 422: Error, **COMMON},
     operation_id="log_request",
+    tags=["Logging requests"],
     summary="Log a request",
     description="Log a request from another agency, as the SCIMT does (section 1), with the "
     "intake form's checks. A request outside the procedure is sent where it belongs at "

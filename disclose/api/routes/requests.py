@@ -2,22 +2,66 @@
 and its time limits. Staff see what the pages show them; a token with
 `read_requests` sees the requests it logged."""
 
+from typing import Literal
+
 from django.http import FileResponse, HttpRequest
-from ninja import Router
+from ninja import Query, Router, Schema
+from pydantic import Field
 
 from disclose.casework import services
 from disclose.casework.deadlines import deadline_queryset, deadlines_for
 from disclose.casework.document_access import may_see
 from disclose.casework.document_store import DocumentDamaged
 from disclose.casework.models import Document
+from disclose.casework.visibility import visible_requests
+from disclose.procedure.states import REQUEST_STATES
 
 from ..access import audit_read, visible_request
 from ..errors import COMMON, ApiError, Error, not_found
 from ..present import request_out, staff_ref
-from ..schemas import DeadlineOut, DocumentOut, MessageOut, RequestOut
+from ..schemas import DeadlineOut, DocumentOut, MessageOut, RequestList, RequestOut
 
 router = Router(tags=["Requests"])
 READ = "read_requests"
+PER_PAGE = 100
+StateCode = Literal[tuple(sorted(REQUEST_STATES))]  # type: ignore[valid-type]
+
+
+class ListFilter(Schema):
+    state: StateCode | None = None
+    page: int = Field(1, ge=1, le=100000)
+
+
+@router.get(
+    "/requests",
+    response={200: RequestList, **COMMON},
+    operation_id="list_requests",
+    summary="List the requests you may see",
+    description=f"Newest first, {PER_PAGE} a page: for staff, every request they may see on "
+    "the pages; for a token with `read_requests`, the requests it logged. Names only the "
+    "requestor: read a request for the people it is about.",
+)
+def list_requests(request: HttpRequest, filters: Query[ListFilter]):
+    caller = request.auth
+    caller.require(READ)
+    rows = visible_requests(caller.staff)
+    if filters.state:
+        rows = rows.filter(state=filters.state)
+    first = (filters.page - 1) * PER_PAGE
+    page = rows.order_by("-received", "-id")[first : first + PER_PAGE]
+    return {
+        "count": rows.count(),
+        "items": [
+            {
+                "reference": r.reference,
+                "received": r.received,
+                "state": r.state,
+                "requestor_agency": r.requestor_agency,
+                "requestor_name": r.requestor_name,
+            }
+            for r in page
+        ],
+    }
 
 
 @router.get(

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from api_client import TokenClient, token_for
 from casework_factories import build_office, make_person, receive
+from django.core.checks import run_checks
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
@@ -46,6 +47,8 @@ def test_the_command_prints_the_token_once_and_keeps_only_its_hash():
     assert TokenClient(secret).post("/requests", NEW_REQUEST).status_code == 201
     listed, _ = _issue("list")
     assert token.prefix in listed and "active" in listed and secret not in listed
+    # Its client account has no email, and `disclose check` does not ask for one.
+    assert not [m for m in run_checks(tags=["disclose"]) if token.client.username in m.msg]
 
 
 def test_a_revoked_an_expired_or_a_wrong_token_is_refused_as_not_signed_in():

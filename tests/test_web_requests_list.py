@@ -199,6 +199,7 @@ def test_the_list_reads_the_same_number_of_queries_with_100_and_10000_requests(c
         return len(queries)
 
     _many(office, 100)
+    count()  # once first: what a process caches on its first page (after another test) is not counted
     few = (count(), count(text="Subject"), count(state="forwarded", sort="requestor"))
     _many(office, 9_900)
     assert (count(), count(text="Subject"), count(state="forwarded", sort="requestor")) == few

@@ -13,6 +13,10 @@ def main() -> None:
     # Django names a command after its module, which cannot hold a hyphen.
     if len(argv) > 1 and not argv[1].startswith("-"):
         argv[1] = argv[1].replace("-", "_")
+    if argv[1:2] == ["serve"]:
+        # Before the settings are read: the app servers' SQL stops after 30 s
+        # (a page's visitor has long gone); the worker and imports keep no limit.
+        os.environ.setdefault("DISCLOSE_DB_STATEMENT_TIMEOUT", "30")
     execute_from_command_line(argv)
 
 

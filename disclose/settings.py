@@ -83,6 +83,10 @@ INSTALLED_APPS = [
     "ninja",  # the API docs page's own scripts and styles (issue 16)
 ]
 
+# The worker writes its heartbeat this often; /health/ says it is late after
+# three beats missed (issue 11, item 5).
+DISCLOSE_WORKER_HEARTBEAT_SECONDS = env_int("DISCLOSE_WORKER_HEARTBEAT_SECONDS", 20)
+
 # Background jobs (reminders, issue 7) wait in the database and run in
 # `disclose run-worker`, which `make run` starts beside the server.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
@@ -125,13 +129,27 @@ TEMPLATES = [
     },
 ]
 
+_DATABASE_URL = env_str("DATABASE_URL")  # empty means "not set": the embedded SQLite default
 DATABASES = {
     "default": dj_database_url.parse(
-        # An empty DATABASE_URL means "not set": the embedded SQLite default.
-        env_str("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'disclose.sqlite3'}",
-        conn_max_age=env_int("DISCLOSE_DB_CONN_MAX_AGE", 0),
+        _DATABASE_URL or f"sqlite:///{DATA_DIR / 'disclose.sqlite3'}",
+        # Each process keeps its connection (issue 11): opening a PostgreSQL
+        # connection per page cost 13 ms of a trivial page's 20. Checked before
+        # reuse, so a restarted database server costs one failed page at most.
+        conn_max_age=env_int("DISCLOSE_DB_CONN_MAX_AGE", 600 if _DATABASE_URL else 0),
+        conn_health_checks=True,
     )
 }
+# The longest one SQL statement may run, in seconds (0: no limit), on PostgreSQL.
+# `disclose serve` sets 30 for the app servers, so a page its visitor gave up on
+# stops in the database too; the worker, imports and backups keep no limit.
+DISCLOSE_DB_STATEMENT_TIMEOUT = env_int("DISCLOSE_DB_STATEMENT_TIMEOUT", 0)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and (
+    DISCLOSE_DB_STATEMENT_TIMEOUT
+):
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c statement_timeout={DISCLOSE_DB_STATEMENT_TIMEOUT * 1000}"
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers work while a writer commits; the timeout waits for the lock
     # rather than failing at once when two people act together.

@@ -50,6 +50,8 @@ if not env_str("DISCLOSE_AUDIT_CHECKPOINT_DIR"):
 DEBUG = False
 
 SECURE_SSL_REDIRECT = env_bool("DISCLOSE_SSL_REDIRECT", True)
+# The proxy asks each app server /health/ over plain HTTP on the private network.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 SECURE_HSTS_SECONDS = env_int("DISCLOSE_HSTS_SECONDS", 365 * 24 * 60 * 60)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True

@@ -50,6 +50,7 @@ PUBLIC = {
     "portal:enter_code",
     "portal:sign_out",
     "portal:signed_out",
+    "web:health",  # for the proxy: no sign-in, nothing about anyone (issue 11)
 }
 # What a signed-in professional may open: pages about themselves, never a request
 # of someone else's (the matrix's request is another agency's).

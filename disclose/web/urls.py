@@ -7,6 +7,7 @@ from .views import (
     documents,
     exports,
     governance,
+    health,
     home,
     intake_drafts,
     outbox,
@@ -25,6 +26,7 @@ app_name = "web"
 
 urlpatterns = [
     path("", home.my_work, name="my_work"),
+    path("health/", health.health, name="health"),
     path("sign-in/", auth.SignInView.as_view(), name="sign_in"),
     path("sign-in/two-factor/", auth.two_factor, name="two_factor"),
     path("sign-in/two-factor/set-up/", auth.two_factor_set_up, name="two_factor_set_up"),

@@ -17,6 +17,7 @@ from .requests import (
     RequestSubject,
 )
 from .time_limits import ClockStop, Extension, Reminder, Stage
+from .worker import WorkerHeartbeat
 
 __all__ = [
     "Agency",
@@ -42,4 +43,5 @@ __all__ = [
     "Stage",
     "StaffNotification",
     "SuppliedInformation",
+    "WorkerHeartbeat",
 ]

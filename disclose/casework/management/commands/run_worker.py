@@ -12,7 +12,8 @@ server.
 
 Beside the job queue, a thread chains new audit events every few seconds and
 writes the daily checkpoint (disclose/audit/sequencer.py); with --batch it
-does that once, after the jobs.
+does that once, after the jobs. Another writes the worker's heartbeat, which
+/health/ reads (casework/heartbeat.py).
 """
 
 import threading
@@ -21,6 +22,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from disclose.audit import checkpoints, sequencer
+from disclose.casework import heartbeat
 from disclose.casework.tasks import schedule_reminders
 from disclose.intake.tasks import schedule_polling
 from disclose.outbox.tasks import schedule_delivery
@@ -48,6 +50,7 @@ class Command(BaseCommand):
         stop = threading.Event()
         if not batch:
             sequencer.run_in_background(stop)
+            heartbeat.run_in_background(stop)
         try:
             self._run_jobs(batch, interval, options)
         finally:

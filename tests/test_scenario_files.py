@@ -8,6 +8,7 @@ throw-away database is tested in test_scenario_cli.py.
 from pathlib import Path
 
 import pytest
+from deadline_checks import stale_deadlines
 
 from disclose.scenarios.expect import failures
 from disclose.scenarios.parse import load_file
@@ -55,6 +56,8 @@ def test_the_scenario_runs_and_its_expectations_hold(path):
     trail = run_scenario(scenario)
     assert failures(scenario.expect, trail) == []
     assert trail["audit"]["chain_verified"]
+    # Each step kept its request's stored due dates right (issue 11).
+    assert stale_deadlines() == []
 
 
 def test_the_spec_example_is_kept_verbatim():

@@ -6,6 +6,7 @@ class CaseworkConfig(AppConfig):
     label = "casework"
 
     def ready(self) -> None:
-        from . import record_entries
+        from . import record_entries, time_limits_changed
 
         record_entries.connect()
+        time_limits_changed.connect(self)

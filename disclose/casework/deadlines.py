@@ -1,9 +1,10 @@
 """Due dates for each stage of a request, in working days from the council
 profile's time limits (issue 7, item 1).
 
-Nothing here is stored: each due date is worked out when read, from when the
-stage started, the limit, the bank holidays on the way, the days the clock was
-stopped and any extension. Every stage says which bank holidays it skipped.
+Each due date is worked out here, from when the stage started, the limit, the
+bank holidays on the way, the days the clock was stopped and any extension.
+Every stage says which bank holidays it skipped. Each step keeps the result
+in the database for lists to sort by (deadlines_stored.py); this stays the rule.
 
 | stage        | starts                                   | done when                          |
 |--------------|------------------------------------------|------------------------------------|
@@ -62,6 +63,7 @@ class StageDeadline:
     days_stopped: int  # working days that did not count
     stopped: bool = False  # the clock is stopped now
     extension: Extension | None = None
+    extended: bool = False  # kept when stored, where the Extension itself is not
     taken: int = 0  # working days taken, to done or to today, less days stopped
 
     @property
@@ -215,6 +217,7 @@ class _Builder:
             days_stopped=days_stopped,
             stopped=stopped_now and done_on is None,
             extension=extension,
+            extended=extension is not None,
             taken=taken,
         )
 

@@ -17,18 +17,17 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.utils import timezone
 
-from disclose.council.models import CouncilProfile
 from disclose.outbox.queue import queue_email
-from disclose.procedure import hard_copies as hc_rules
 from disclose.procedure import states
 from disclose.procedure.working_days import is_working_day, working_days_between
 from disclose.records.models import Staff
 
-from .deadlines import StageDeadline, deadline_queryset, deadlines_for
-from .models import Reminder, Request
+from . import deadlines_stored
+from .deadlines import StageDeadline
+from .models import Deadline, Reminder, Request, Stage
 from .notify import render
 
 log = logging.getLogger(__name__)
@@ -44,21 +43,16 @@ class Waiting:
 
 
 def open_deadlines(today: date) -> list[Waiting]:
-    """Every stage not yet done that has a due date or a stopped clock, with its holder."""
-    requests = list(_live_requests())
-    limits = CouncilProfile.current().time_limits or {}
-    found = []
-    for request in requests:
-        for deadline in deadlines_for(request, today=today, limits=limits):
-            if deadline.open and deadline.holder is not None:
-                found.append(Waiting(request, deadline))
-    return found
-
-
-def _live_requests() -> QuerySet[Request]:
+    """Every stage not yet done that has a holder, from the stored due dates:
+    read in one query, however many requests are closed."""
     # Hard copies can still be waiting once a request has closed (2.2).
-    waiting_copies = Q(hard_copy_lists__state__in=[hc_rules.AWAITING_APPROVAL, hc_rules.APPROVED])
-    return deadline_queryset().filter(~Q(state=states.CLOSED) | waiting_copies).distinct()
+    live = ~Q(request__state=states.CLOSED) | Q(stage=Stage.HARD_COPIES)
+    rows = (
+        Deadline.objects.filter(live, done_on__isnull=True, holder__isnull=False)
+        .select_related("request", "holder__team__team_manager", "holder__team__csm")
+        .order_by("request_id", "id")
+    )
+    return [Waiting(row.request, deadlines_stored.read(row, today)) for row in rows]
 
 
 def manager_of(holder: Staff) -> Staff | None:
@@ -78,6 +72,7 @@ def send_reminders(*, now: datetime | None = None) -> dict[str, int]:
     today = now.date()
     waiting = open_deadlines(today)
     counts = {"due_soon": 0, "overdue": 0, "digest": 0}
+    written = _written_since(min((w.deadline.due for w in waiting if w.deadline.due), default=None))
     for item in waiting:
         deadline = item.deadline
         if deadline.due is None:
@@ -88,19 +83,32 @@ def send_reminders(*, now: datetime | None = None) -> dict[str, int]:
                 log.warning("%s is overdue and no manager is recorded", item.request.reference)
                 continue
             counts["overdue"] += _write(
-                Reminder.Kind.OVERDUE, manager, item, holder=deadline.holder
+                Reminder.Kind.OVERDUE, manager, item, written, holder=deadline.holder
             )
         elif working_days_between(today, deadline.due) <= REMIND_BEFORE:
-            counts["due_soon"] += _write(Reminder.Kind.DUE_SOON, deadline.holder, item)
+            counts["due_soon"] += _write(Reminder.Kind.DUE_SOON, deadline.holder, item, written)
     if is_working_day(today) and now.hour >= DIGEST_HOUR:
         counts["digest"] = _write_digests(today, waiting)
     return counts
 
 
-def _write(kind: str, staff: Staff, item: Waiting, **context) -> int:
+def _written_since(earliest_due: date | None) -> set[str]:
+    """The keys of reminders already written about stages due from `earliest_due`
+    on: one query, so the job never asks row by row (a reminder's key holds
+    its due date, so none older can match)."""
+    if earliest_due is None:
+        return set()
+    kinds = [Reminder.Kind.DUE_SOON, Reminder.Kind.OVERDUE]
+    found = Reminder.objects.filter(kind__in=kinds, due__gte=earliest_due)
+    return set(found.values_list("key", flat=True))
+
+
+def _write(kind: str, staff: Staff, item: Waiting, written: set[str], **context) -> int:
     deadline = item.deadline
     # The due date is in the key: after an extension the new date is reminded again.
     key = f"{kind}:{item.request.pk}:{deadline.stage}:{deadline.subject or 0}:{deadline.due}"
+    if key in written:
+        return 0
     subject_line, text = render(
         f"casework/reminders/{kind}.txt",
         {"request": item.request, "deadline": deadline, "staff": staff, **context},
@@ -121,15 +129,19 @@ def _write_digests(today: date, waiting: list[Waiting]) -> int:
     by_holder: dict[int, list[Waiting]] = defaultdict(list)
     for item in waiting:
         by_holder[item.deadline.holder.pk].append(item)
+    keys = {pk: f"digest:{pk}:{today.isoformat()}" for pk in by_holder}
+    done = set(Reminder.objects.filter(key__in=keys.values()).values_list("key", flat=True))
     written = 0
-    for rows in by_holder.values():
+    for pk, rows in by_holder.items():
+        if keys[pk] in done:
+            continue  # today's went on an earlier run: not rendered again
         staff = rows[0].deadline.holder
         rows.sort(key=lambda w: (w.deadline.due is None, w.deadline.due or today))
         subject_line, text = render(
             "casework/reminders/digest.txt", {"rows": rows, "staff": staff, "today": today}
         )
         written += _create(
-            key=f"digest:{staff.pk}:{today.isoformat()}",
+            key=keys[pk],
             kind=Reminder.Kind.DIGEST,
             staff=staff,
             subject_line=subject_line[:200],

@@ -1,20 +1,23 @@
 """What managers see on the dashboard (issue 7, item 4): requests by agency,
 route, stage and outcome, time taken per stage against its limit, what is
 overdue, and files out of storage. Read-only; counts only, no personal data
-beyond references and staff names.
+beyond references and staff names. Counted in SQL, from the due dates the
+steps store (deadlines_stored.py), so its time does not grow with requests.
 """
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
+
+from django.db.models import Count, F, Q, Sum
 
 from disclose.council.models import CouncilProfile
 from disclose.procedure import states
 from disclose.procedure.working_days import working_days_between
 
-from . import selectors
-from .deadlines import StageDeadline, deadline_queryset, deadlines_for
-from .models import Agency, FileMovement, Request, RequestSubject, Stage
+from . import deadlines_stored, selectors
+from .deadlines import StageDeadline
+from .models import Agency, Deadline, FileMovement, Request, RequestSubject, Stage
 
 ROUTES = {
     "open:allocated_worker": "Open case: to the allocated worker (2.1.1)",
@@ -55,11 +58,11 @@ class StageTime:
     late: int = 0
     open: int = 0
     overdue: int = 0
-    days: list[int] = field(default_factory=list)
+    taken_total: int = 0  # working days, over the stages done
 
     @property
     def average(self) -> float | None:
-        return round(sum(self.days) / len(self.days), 1) if self.days else None
+        return round(self.taken_total / self.done, 1) if self.done else None
 
 
 @dataclass(frozen=True)
@@ -79,50 +82,80 @@ class Dashboard:
     by_stage: list[tuple[str, int]]
     by_outcome: list[tuple[str, int]]
     stage_times: list[StageTime]
-    overdue: list[Overdue]
+    overdue: list[Overdue]  # one page of them, the longest overdue first
+    overdue_count: int
     files_out: list[FileMovement]
 
 
-def dashboard(start: date, end: date, *, today: date) -> Dashboard:
-    requests = list(deadline_queryset().filter(received__gte=start, received__lte=end))
-    parts = [p for r in requests for p in r.subjects.all()]
+def dashboard(
+    start: date, end: date, *, today: date, overdue_page: int = 1, overdue_rows: int = 50
+) -> Dashboard:
+    """Every figure counted in SQL, from the stored due dates (issue 11): the
+    same number of queries, and rows read, however many requests there are.
+    The overdue list is one page of `overdue_rows` (the last, if asked past it)."""
+    requests = Request.objects.filter(received__gte=start, received__lte=end)
+    parts = RequestSubject.objects.filter(request__received__gte=start, request__received__lte=end)
     agencies = dict(Agency.choices)
-    stage_times, overdue = _times(requests, today)
+    by_outcome: Counter = Counter()
+    outcomes = parts.values_list(
+        "request__outcome_route", "decision", "state", "route", "request__state"
+    ).annotate(n=Count("id"))
+    for *facts, n in outcomes.order_by():
+        by_outcome[outcome_of(*facts)] += n
+    deadlines = Deadline.objects.filter(request__received__gte=start, request__received__lte=end)
+    overdue = deadlines.filter(done_on__isnull=True, due__lt=today)
+    overdue_count = overdue.count()
+    last_page = max(1, -(-overdue_count // overdue_rows))
+    first = (min(max(overdue_page, 1), last_page) - 1) * overdue_rows
     return Dashboard(
         start=start,
         end=end,
-        total=len(requests),
-        by_agency=_counted(agencies.get(r.requestor_agency, r.requestor_agency) for r in requests),
-        by_route=_counted(ROUTES.get(p.route, p.route) for p in parts),
-        by_stage=_counted(STAGE_WORDS.get(r.state, r.state) for r in requests),
-        by_outcome=_counted(outcome(r, p) for r in requests for p in r.subjects.all()),
-        stage_times=stage_times,
-        overdue=overdue,
+        total=requests.count(),
+        by_agency=_grouped(requests, "requestor_agency", lambda v: agencies.get(v, v)),
+        by_route=_grouped(parts, "route", lambda v: ROUTES.get(v, v)),
+        by_stage=_grouped(requests, "state", lambda v: STAGE_WORDS.get(v, v)),
+        by_outcome=_sorted(by_outcome),
+        stage_times=_times(deadlines, today),
+        overdue=_overdue(overdue, today, first, overdue_rows),
+        overdue_count=overdue_count,
         files_out=files_out(),
     )
 
 
-def _times(requests: list[Request], today: date) -> tuple[list[StageTime], list[Overdue]]:
-    """Time taken per stage against its limit, and what is overdue now."""
+def _times(deadlines, today: date) -> list[StageTime]:
+    """Time taken per stage against its limit, counted by the database."""
     limits = CouncilProfile.current().time_limits or {}
     times = {s.value: StageTime(s.value, s.label, int(limits.get(s.value, 0))) for s in Stage}
-    overdue = []
-    for request in requests:
-        found = deadlines_for(request, today=today, limits=limits)
-        for d in found:
-            row = times[d.stage]
-            if d.done_on:
-                row.done += 1
-                row.days.append(d.taken)
-                row.late += d.late
-                row.on_time += not d.late
-            else:
-                row.open += 1
-                row.overdue += d.overdue
-            if d.overdue:
-                overdue.append(Overdue(request.reference, d, _days_over(d, today)))
-    overdue.sort(key=lambda o: (o.deadline.due, o.reference))
-    return [t for t in times.values() if t.stage in limits], overdue
+    done = Q(done_on__isnull=False)
+    still_open = Q(done_on__isnull=True)
+    counted = (
+        deadlines.order_by()
+        .values("stage")
+        .annotate(
+            done=Count("id", filter=done),
+            late=Count("id", filter=done & Q(due__isnull=False, done_on__gt=F("due"))),
+            taken=Sum("taken", filter=done),
+            open=Count("id", filter=still_open),
+            overdue=Count("id", filter=still_open & Q(due__lt=today)),
+        )
+    )
+    for row in counted:
+        if row["stage"] not in times:
+            continue
+        t = times[row["stage"]]
+        t.done, t.late, t.open, t.overdue = row["done"], row["late"], row["open"], row["overdue"]
+        t.on_time = t.done - t.late
+        t.taken_total = row["taken"] or 0
+    return [t for t in times.values() if t.stage in limits]
+
+
+def _overdue(rows, today: date, first: int, count: int) -> list[Overdue]:
+    page = rows.select_related("request", "holder").order_by("due", "request__reference", "id")
+    found = []
+    for row in page[first : first + count]:
+        deadline = deadlines_stored.read(row, today)
+        found.append(Overdue(row.request.reference, deadline, _days_over(deadline, today)))
+    return found
 
 
 def _days_over(deadline: StageDeadline, today: date) -> int:
@@ -131,17 +164,23 @@ def _days_over(deadline: StageDeadline, today: date) -> int:
 
 def outcome(request: Request, part: RequestSubject) -> str:
     """What became of one part of a request, in a word or two."""
-    if request.outcome_route:
+    return outcome_of(request.outcome_route, part.decision, part.state, part.route, request.state)
+
+
+def outcome_of(
+    outcome_route: str, decision: str, part_state: str, route: str, request_state: str
+) -> str:
+    if outcome_route:
         return "Redirected or advised at receipt"
-    if part.decision == "decline":
+    if decision == "decline":
         return "Declined by the CSM"
-    if part.state == states.SUPPLIED:
+    if part_state == states.SUPPLIED:
         return "Information supplied"
-    if part.route == "not_known":
+    if route == "not_known":
         return "Not known"
-    if part.route.startswith("ofsted:"):
+    if route.startswith("ofsted:"):
         return "Ofsted answered by the SCIMT"
-    if request.state == states.CLOSED:
+    if request_state == states.CLOSED:
         return "Closed before forward"
     return "In progress"
 
@@ -151,5 +190,13 @@ def files_out() -> list[FileMovement]:
     return sorted(selectors.holdings_waiting(), key=lambda m: m.at)
 
 
-def _counted(values) -> list[tuple[str, int]]:
-    return sorted(Counter(values).items(), key=lambda kv: (-kv[1], kv[0]))
+def _grouped(rows, field: str, label) -> list[tuple[str, int]]:
+    """How many rows have each value of `field`, under its label, most first."""
+    counted: Counter = Counter()
+    for value, n in rows.order_by().values_list(field).annotate(n=Count("id")):
+        counted[label(value)] += n
+    return _sorted(counted)
+
+
+def _sorted(counted: Counter) -> list[tuple[str, int]]:
+    return sorted(counted.items(), key=lambda kv: (-kv[1], kv[0]))

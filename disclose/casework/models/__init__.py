@@ -16,13 +16,14 @@ from .requests import (
     Request,
     RequestSubject,
 )
-from .time_limits import ClockStop, Extension, Reminder, Stage
+from .time_limits import ClockStop, Deadline, Extension, Reminder, Stage
 from .worker import WorkerHeartbeat
 
 __all__ = [
     "Agency",
     "Channel",
     "ClockStop",
+    "Deadline",
     "Disclosure",
     "Dispatch",
     "Document",

@@ -2,8 +2,9 @@
 reminders sent about them.
 
 The limits themselves are in the council profile (CouncilProfile.time_limits);
-due dates are worked out when read (casework/deadlines.py), never stored, so a
-changed limit or a new bank holiday applies at once.
+due dates are worked out by casework/deadlines.py, and kept in `Deadline` by
+the step that changed them, so lists sort and count by them in SQL. A changed
+limit writes every request's again.
 """
 
 from django.conf import settings
@@ -109,3 +110,47 @@ class Reminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} to {self.to_address or self.staff_id}"
+
+
+class Deadline(models.Model):
+    """One stage's due date, as deadlines.deadlines_for() works it out, kept so
+    that lists sort and count by due date in SQL (issue 11, item 3).
+
+    Every step writes its request's rows again, in its own transaction
+    (deadlines_stored.store), and so does a change to the council's time
+    limits. Nothing here depends on today: whether a stage is overdue is
+    `due < today`, asked when read. deadlines_for() stays the one rule, and
+    the request page still reads it directly."""
+
+    request = models.ForeignKey(Request, on_delete=models.CASCADE, related_name="deadlines")
+    part = models.ForeignKey(
+        RequestSubject, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    subject = models.PositiveSmallIntegerField(null=True, blank=True)  # the part's number
+    stage = models.CharField(max_length=20, choices=Stage.choices)
+    started_on = models.DateField()
+    limit = models.PositiveSmallIntegerField()  # working days
+    due = models.DateField(null=True, blank=True)  # None while the clock is stopped
+    done_on = models.DateField(null=True, blank=True)
+    # Who must act before it is done; None once it is done.
+    holder = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    stopped = models.BooleanField(default=False)  # the clock is stopped now
+    extended = models.BooleanField(default=False)
+    # Working days that did not count (the clock stopped). For a stage done,
+    # `taken` is final; for one open it is worked out from today when read.
+    days_stopped = models.PositiveIntegerField(default=0)
+    taken = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["request", "id"]
+        indexes = [
+            # Open stages by due date: overdue lists, My work's order, reminders.
+            models.Index(fields=["done_on", "due"], name="deadline_open_due"),
+            models.Index(fields=["request", "done_on", "due"], name="deadline_request_due"),
+            models.Index(fields=["holder", "done_on"], name="deadline_holder_open"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.request_id} {self.stage} due {self.due}"

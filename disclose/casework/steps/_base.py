@@ -24,6 +24,7 @@ from disclose.procedure.case import Case, HoldingFacts
 from disclose.procedure.states import Actor
 from disclose.records.models import CaseNote, Role, Staff
 
+from .. import deadlines_stored
 from ..actors import actor_of
 from ..case_facts import case_of, holdings_of
 from ..errors import StepRefused, refuse_if
@@ -202,7 +203,10 @@ def begin(verb: str, actor: Staff, request: Request) -> Iterator[Step]:
     """One durable transaction, with the request row locked, so two people
     acting on the same request at once take turns (DESIGN.md: scale out, not up)."""
     with transaction.atomic(durable=True):
-        yield open_step(verb, actor, request)
+        step = open_step(verb, actor, request)
+        yield step
+        # Last, with the row still locked: the due dates as this step left them.
+        deadlines_stored.store(step.request)
 
 
 def open_step(verb: str, actor: Staff, request: Request) -> Step:

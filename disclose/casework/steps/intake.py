@@ -14,6 +14,7 @@ from disclose.procedure.decisions import Decision
 from disclose.procedure.triage import triage as triage_rules
 from disclose.records.models import Person, Role, Staff
 
+from .. import deadlines_stored
 from ..actors import actor_of
 from ..errors import StepRefused
 from ..facts import build_world, request_facts
@@ -107,6 +108,7 @@ def receive_request(
             agency=requestor_agency,
             route=decision.route if decision else None,
         )
+        deadlines_stored.store(step.request)
     return step.request
 
 

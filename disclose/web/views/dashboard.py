@@ -14,6 +14,7 @@ from disclose.casework import reports
 
 from ..charts import Series, bar_chart, counts_chart
 from ..forms_reports import DateRangeForm
+from ..paging import PER_PAGE, page_of
 from ..roles import for_roles, role_check
 
 DASHBOARD_ROLES = frozenset({"team_manager", "csm", "information_governance", "admin"})
@@ -27,14 +28,26 @@ can_see_dashboard = role_check(*DASHBOARD_ROLES)
 def dashboard(request: HttpRequest) -> HttpResponse:
     form = DateRangeForm(request.GET or None)
     start, end = form.range()
-    figures = reports.dashboard(start, end, today=timezone.localdate())
+    asked = _asked(request)
+    figures = reports.dashboard(
+        start, end, today=timezone.localdate(), overdue_page=asked, overdue_rows=PER_PAGE
+    )
+    page = page_of(request, "overdue_page", figures.overdue_count, anchor="overdue-heading")
     context = {
         "form": form,
         "figures": figures,
+        "overdue_page": page,
         "charts": _count_charts(figures),
         "times_chart": _times_chart(figures.stage_times),
     }
     return render(request, "web/dashboard/dashboard.html", context)
+
+
+def _asked(request: HttpRequest) -> int:
+    try:
+        return int(request.GET.get("overdue_page", "1"))
+    except ValueError:
+        return 1
 
 
 def _count_charts(figures: reports.Dashboard) -> list[dict]:

@@ -1,25 +1,26 @@
 """My work: what waits on me, my team's work for a team manager, and business
 support's queue of files to fetch and return. Overdue first, then by due date,
-then oldest first. A fixed number of queries however many requests exist.
+then oldest first, sorted in SQL by the due dates the steps store, and paged:
+a fixed number of queries, and rows, however many requests exist (issue 11).
 """
 
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from disclose.casework import selectors
-from disclose.casework.deadlines import deadline_queryset, deadlines_for
+from disclose.casework import deadlines_stored, selectors
 from disclose.casework.models import FileMovement, RequestSubject
-from disclose.council.models import CouncilProfile
 from disclose.procedure import states
 from disclose.records.models import Staff
 
+from ..paging import page_of
 from .requests_words import needed_for
 
 
@@ -42,77 +43,104 @@ def _names(subjects) -> str:
     return ", ".join(_name(s) for s in subjects)
 
 
-def _sorted(rows: list[WorkRow]) -> list[WorkRow]:
-    return sorted(
-        rows,
-        key=lambda r: (not r.overdue, r.due or date.max, r.received, r.reference),
+def _sort_key(row: WorkRow) -> tuple:
+    return (not row.overdue, row.due or date.max, row.received, row.reference)
+
+
+def _dated(rows, today: date, order: tuple[str, ...]):
+    """Rows with `next_due` (the request's earliest open due date, stored by
+    the steps), in My work's order: overdue first, then by due date, then the
+    oldest first. `order` names the request's received and reference fields."""
+    return rows.annotate(next_due=deadlines_stored.next_due(order[0])).order_by(
+        *deadlines_stored.overdue_first(today), *order[1:]
     )
 
 
-def _with_due_dates(*tables: list[WorkRow] | None) -> list[list[WorkRow] | None]:
-    """Each row with its request's earliest open due date, read for all the
-    tables at once (a fixed number of queries), then sorted overdue first."""
-    references = {row.reference for rows in tables if rows for row in rows}
-    earliest = {}
-    if references:
-        today = timezone.localdate()
-        limits = CouncilProfile.current().time_limits or {}
-        for case in deadline_queryset().filter(reference__in=references):
-            open_stages = [
-                d for d in deadlines_for(case, today=today, limits=limits) if d.open and d.due
-            ]
-            if open_stages:
-                earliest[case.reference] = min(open_stages, key=lambda d: d.due)
-    dated = []
-    for rows in tables:
-        if rows is None:
-            dated.append(None)
-            continue
-        dated.append(
-            _sorted(
-                [
-                    replace(row, due=stage.due, overdue=stage.overdue)
-                    if (stage := earliest.get(row.reference))
-                    else row
-                    for row in rows
-                ]
-            )
-        )
-    return dated
+@dataclass(frozen=True)
+class _Source:
+    rows: QuerySet
+    row: Callable[[object], WorkRow]
 
 
-def waiting_on(user: Staff) -> list[WorkRow]:
-    """Parts I hold and must act on, requests I may close, and (for the SCIMT)
-    requests at intake."""
-    rows = [
-        WorkRow(p.request.reference, _name(p), needed_for(p.state, p.route), p.request.received)
-        for p in selectors.parts_waiting_on(user)
-    ]
+def _merged(sources: list[_Source], request: HttpRequest, param: str, anchor: str):
+    """One page of rows from several lists, each sorted the same way in SQL:
+    the first N pages of each are enough to make page N of all of them."""
+    total = sum(source.rows.count() for source in sources)
+    page = page_of(request, param, total, anchor=anchor)
+    wanted = page.number * page.size
+    rows = [source.row(item) for source in sources for item in source.rows[:wanted]]
+    rows.sort(key=_sort_key)
+    return rows[page.first_row : wanted], page
+
+
+def _due(item, today: date) -> dict:
+    due = getattr(item, "next_due", None)
+    return {"due": due, "overdue": bool(due and today > due)}
+
+
+def waiting_on(user: Staff, request: HttpRequest, today: date):
+    """Parts I hold and must act on, requests I may close, lists of hard copies
+    to decide and (for the SCIMT) requests at intake: one page of them."""
     subjects = Prefetch("subjects", queryset=RequestSubject.objects.select_related("person"))
-    for case in selectors.requests_ready_to_close(user).prefetch_related(subjects):
-        rows.append(
-            WorkRow(case.reference, _names(case.subjects.all()), "Close the request", case.received)
-        )
-    for hard_copy_list in selectors.hard_copies_to_decide(user):
-        rows.append(
-            WorkRow(
+    on_request = ("pk", "received", "reference")
+    sources = [
+        _Source(
+            _dated(
+                selectors.parts_waiting_on(user),
+                today,
+                ("request_id", "request__received", "request__reference", "number"),
+            ),
+            lambda p: WorkRow(
+                p.request.reference,
+                _name(p),
+                needed_for(p.state, p.route),
+                p.request.received,
+                **_due(p, today),
+            ),
+        ),
+        _Source(
+            _dated(selectors.requests_ready_to_close(user), today, on_request).prefetch_related(
+                subjects
+            ),
+            lambda case: WorkRow(
+                case.reference,
+                _names(case.subjects.all()),
+                "Close the request",
+                case.received,
+                **_due(case, today),
+            ),
+        ),
+        _Source(
+            _dated(
+                selectors.hard_copies_to_decide(user),
+                today,
+                ("request_id", "request__received", "request__reference", "id"),
+            ),
+            lambda hard_copy_list: WorkRow(
                 hard_copy_list.request.reference,
                 _name(hard_copy_list.subject),
                 "Decide on hard copies",
                 hard_copy_list.request.received,
-            )
-        )
+                **_due(hard_copy_list, today),
+            ),
+        ),
+    ]
     if user.has_role("scimt_officer"):
-        for case in selectors.requests_at_intake().prefetch_related(subjects):
-            rows.append(
-                WorkRow(
+        sources.append(
+            _Source(
+                _dated(selectors.requests_at_intake(), today, on_request).prefetch_related(
+                    subjects
+                ),
+                lambda case: WorkRow(
                     case.reference,
                     _names(case.subjects.all()),
                     _intake_needed(case),
                     case.received,
-                )
+                    **_due(case, today),
+                ),
             )
-    return _sorted(rows)
+        )
+    return _merged(sources, request, "page", "waiting")
 
 
 def _intake_needed(case) -> str:
@@ -124,29 +152,38 @@ def _intake_needed(case) -> str:
     return needed_for(case.state)
 
 
-def team_work(user: Staff) -> list[WorkRow] | None:
-    """For a team manager or CSM: parts held by members of the teams they manage."""
+def team_work(user: Staff, request: HttpRequest, today: date):
+    """For a team manager or CSM: parts held by members of the teams they
+    manage, one page of them; (None, None) for anyone else."""
     if not (user.has_role("team_manager") or user.has_role("csm")):
-        return None
-    parts = selectors.parts_held_by_team(user)
-    return _sorted(
-        [
-            WorkRow(
-                p.request.reference,
-                _name(p),
-                needed_for(p.state, p.route),
-                p.request.received,
-                holder=p.assignee.display_name,
-            )
-            for p in parts
-        ]
+        return None, None
+    parts = _dated(
+        selectors.parts_held_by_team(user),
+        today,
+        ("request_id", "request__received", "request__reference", "number"),
     )
+    page = page_of(request, "team_page", parts.count(), anchor="team")
+    rows = [
+        WorkRow(
+            p.request.reference,
+            _name(p),
+            needed_for(p.state, p.route),
+            p.request.received,
+            holder=p.assignee.display_name,
+            **_due(p, today),
+        )
+        for p in parts[page.first_row : page.first_row + page.size]
+    ]
+    return rows, page
 
 
-def files_queue(user: Staff) -> list[dict] | None:
-    """For business support: files asked for to fetch, files out to return."""
+def files_queue(user: Staff, request: HttpRequest):
+    """For business support: files asked for to fetch, files out to return, and
+    hard copies to send, oldest first: one page of them; (None, None) for anyone
+    else. Bounded by the files and copies in hand, not by requests: read
+    whole, shown a page at a time."""
     if not user.has_role("business_support"):
-        return None
+        return None, None
     rows = []
     for movement in selectors.holdings_waiting():
         fetch = movement.kind == FileMovement.Kind.REQUESTED
@@ -174,17 +211,25 @@ def files_queue(user: Staff) -> list[dict] | None:
                 "by": "",
             }
         )
-    return sorted(rows, key=lambda r: r["since"])
+    rows.sort(key=lambda r: r["since"])
+    page = page_of(request, "files_page", len(rows), anchor="files")
+    return rows[page.first_row : page.first_row + page.size], page
 
 
 @login_required
 @require_GET  # a page to read: a POST here changes nothing and is refused (issue 6)
 def my_work(request: HttpRequest) -> HttpResponse:
-    waiting, team = _with_due_dates(waiting_on(request.user), team_work(request.user))
+    today = timezone.localdate()
+    waiting, waiting_page = waiting_on(request.user, request, today)
+    team, team_page = team_work(request.user, request, today)
+    files, files_page = files_queue(request.user, request)
     context = {
         "waiting": waiting,
+        "waiting_page": waiting_page,
         "team": team,
-        "files": files_queue(request.user),
+        "team_page": team_page,
+        "files": files,
+        "files_page": files_page,
         "can_log_requests": request.user.has_role("scimt_officer"),
     }
     return render(request, "web/my_work.html", context)

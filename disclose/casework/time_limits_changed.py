@@ -1,0 +1,40 @@
+"""Keeping the stored due dates (deadlines_stored.py) whole outside the steps.
+
+- When the council's time limits change, every request's are written again,
+  in the same transaction as the change. Rare (an administrator editing the
+  council profile, or `disclose load-profile`); about a minute at 100,000
+  requests.
+- After `disclose migrate`, any request with none stored gets them: this fills
+  the table once on an installation that had requests before it existed. It
+  runs after every migration, with the code's own models, so it never has to
+  copy the rule into a migration.
+"""
+
+from django.db.models.signals import post_migrate, post_save, pre_save
+
+from disclose.council.models import CouncilProfile
+
+from . import deadlines_stored
+
+
+def _remember(sender, instance: CouncilProfile, **kwargs) -> None:
+    before = CouncilProfile.objects.filter(pk=instance.pk).values_list("time_limits", flat=True)
+    instance._limits_before = before.first()
+
+
+def _rewrite(sender, instance: CouncilProfile, created: bool, **kwargs) -> None:
+    if created or instance.time_limits != getattr(instance, "_limits_before", None):
+        deadlines_stored.store_all()
+
+
+def _fill_missing(sender, **kwargs) -> None:
+    from .models import Request
+
+    missing = Request.objects.filter(deadlines__isnull=True).values_list("pk", flat=True)
+    deadlines_stored.store_all(only=list(missing))
+
+
+def connect(app_config) -> None:
+    post_migrate.connect(_fill_missing, sender=app_config, dispatch_uid="deadlines_fill")
+    pre_save.connect(_remember, sender=CouncilProfile, dispatch_uid="deadlines_limits_before")
+    post_save.connect(_rewrite, sender=CouncilProfile, dispatch_uid="deadlines_limits_after")

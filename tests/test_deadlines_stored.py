@@ -1,0 +1,106 @@
+"""Due dates kept in the database (issue 11, item 3): each step writes its
+request's again, so lists sort and count by them in SQL; a change to the time
+limits writes every request's again; `migrate` fills in any missing. The rule
+stays deadlines_for(): tests/deadline_checks.py compares the two, and every
+scenario file is checked with it (test_scenario_files.py)."""
+
+from datetime import date, timedelta
+
+import pytest
+from casework_factories import build_office, forwarded, receive
+from deadline_checks import stale_deadlines
+from django.core.management import call_command
+from django.utils import timezone
+
+from disclose.casework import reports, services
+from disclose.casework.models import Deadline
+from disclose.council.models import CouncilProfile
+
+
+@pytest.fixture
+def office(db):
+    return build_office()
+
+
+def stored(request, stage, subject=None) -> Deadline:
+    return Deadline.objects.get(request=request, stage=stage, subject=subject)
+
+
+def test_stopping_restarting_and_extending_the_clock_rewrites_the_due_date(office):
+    request = receive(office, None, received=date(2026, 11, 4))
+    assert stored(request, "basic_facts").due == date(2026, 11, 11)
+    services.stop_clock(
+        actor=office.scimt, request=request, reason="clarification", on=date(2026, 11, 6)
+    )
+    row = stored(request, "basic_facts")
+    assert row.due is None and row.stopped
+    services.restart_clock(actor=office.scimt, request=request, on=date(2026, 11, 10))
+    assert stored(request, "basic_facts").due == date(2026, 11, 13)
+    later = timezone.localdate() + timedelta(days=30)
+    services.extend(
+        actor=office.scimt,
+        request=request,
+        stage="basic_facts",
+        new_due=later,
+        reason="The police asked for more.",
+    )
+    row = stored(request, "basic_facts")
+    assert row.due == later and row.extended
+    assert stale_deadlines() == []
+
+
+def test_a_step_that_finishes_a_stage_stores_when_and_who_no_longer_holds_it(office):
+    request = receive(office, None)
+    assert stored(request, "acknowledge").holder == office.scimt
+    services.verify_identity(
+        actor=office.scimt, request=request, method="call_back", outcome="verified"
+    )
+    row = stored(request, "acknowledge")
+    assert row.done_on == timezone.localdate() and row.holder is None
+
+
+def test_changing_the_time_limits_rewrites_every_requests_due_dates(office):
+    first = receive(office, None, received=date(2026, 11, 20))  # a Friday
+    second = forwarded(office, office.closed_case(), received=date(2026, 11, 20))
+    profile = CouncilProfile.current()
+    profile.time_limits = {**profile.time_limits, "acknowledge": 1, "csm_decision": 3}
+    profile.save()
+    assert stored(first, "acknowledge").due == date(2026, 11, 23)
+    assert stored(second, "csm_decision", subject=1).limit == 3
+    assert stale_deadlines() == []
+
+
+def test_migrate_fills_in_the_due_dates_of_requests_that_have_none(office):
+    request = forwarded(office, office.closed_case())
+    Deadline.objects.all().delete()  # as on an installation from before the table
+    call_command("migrate", verbosity=0)
+    assert Deadline.objects.filter(request=request).count() >= 3
+    assert stale_deadlines() == []
+
+
+def test_the_dashboard_counts_from_the_stored_dates_as_the_rule_does(office):
+    """The figures SQL counts equal those from working out every request."""
+    today = timezone.localdate()
+    receive(office, None, received=today - timedelta(days=40))  # overdue at intake
+    late = forwarded(office, office.closed_case(), received=today - timedelta(days=60))
+    services.decide(actor=office.csm_t1, request=late, decision="approve", reason="Fine.")
+    open_case = forwarded(office, office.open_case(worker=office.sw_t1))
+    services.supply_information(actor=office.sw_t1, request=open_case, summary="Dates.")
+    figures = reports.dashboard(today - timedelta(days=365), today, today=today)
+
+    from disclose.casework.deadlines import deadline_queryset, deadlines_for
+
+    rows = [d for case in deadline_queryset() for d in deadlines_for(case, today=today)]
+    for t in figures.stage_times:
+        mine = [d for d in rows if d.stage == t.stage]
+        done = [d for d in mine if d.done_on]
+        assert (t.done, t.late, t.open) == (
+            len(done),
+            sum(d.late for d in done),
+            len(mine) - len(done),
+        ), t.stage
+        assert t.overdue == sum(d.overdue for d in mine), t.stage
+        assert t.average == (round(sum(d.taken for d in done) / len(done), 1) if done else None)
+    overdue = sorted((d.due, d.stage) for d in rows if d.overdue)
+    assert figures.overdue_count == len(overdue) >= 2
+    assert [(o.deadline.due, o.deadline.stage) for o in figures.overdue] == overdue

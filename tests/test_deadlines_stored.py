@@ -104,3 +104,19 @@ def test_the_dashboard_counts_from_the_stored_dates_as_the_rule_does(office):
     overdue = sorted((d.due, d.stage) for d in rows if d.overdue)
     assert figures.overdue_count == len(overdue) >= 2
     assert [(o.deadline.due, o.deadline.stage) for o in figures.overdue] == overdue
+
+
+def test_my_work_lists_what_is_overdue_first_and_requests_to_close(office, client):
+    today = timezone.localdate()
+    recent = receive(office, None, received=today)
+    overdue = receive(office, None, received=today - timedelta(days=40))
+    client.force_login(office.scimt)
+    page = client.get("/").content.decode()
+    assert page.index(overdue.reference) < page.index(recent.reference)
+    assert "Overdue" in page.split(overdue.reference, 1)[1].split("</tr>", 1)[0]
+
+    supplied = forwarded(office, office.open_case(worker=office.sw_t1))
+    services.supply_information(actor=office.sw_t1, request=supplied, summary="Dates.")
+    client.force_login(office.sw_t1)
+    row = client.get("/").content.decode().split(supplied.reference, 1)[1].split("</tr>", 1)[0]
+    assert "Close the request" in row

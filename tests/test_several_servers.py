@@ -1,11 +1,14 @@
-"""Two app servers on one PostgreSQL database (issue 11, item 5).
+"""Two app servers and two workers on one PostgreSQL database (issue 11, item 5).
 
-Two real `disclose serve` processes, each with its own processes inside,
-share a fresh PostgreSQL database, as two machines behind a proxy would. A
-session made once works on either server; a step taken on one is seen at
-once on the other; and the same step sent to both at the same moment is
-taken once, with the other refused in words, not a server error. PostgreSQL
-only: SQLite is one file on one machine, so one server is all it serves.
+Two real `disclose serve` processes, each with its own processes inside, and
+two `disclose run-worker` processes share a fresh PostgreSQL database, as
+machines behind a proxy would, sending email to a real SMTP server on
+localhost. A session made once works on either server; a step taken on one is
+seen at once on the other; the same step sent to both at the same moment is
+taken once, with the other refused in words, not a server error; and every
+email (the step's, and the reminders both workers' jobs find due) arrives
+once. PostgreSQL only: SQLite is one file on one machine, so one server is all
+it serves.
 """
 
 import json
@@ -17,9 +20,16 @@ import time
 
 import pytest
 import requests
-from conftest import free_port
+from aiosmtpd.controller import Controller
+from conftest import Inbox, free_port
 from django.db import connection
-from test_outbox_crash import database_url, disclose, disclose_env  # noqa: F401 - a fixture
+from test_outbox_crash import (  # noqa: F401 - database_url is a fixture
+    database_url,
+    disclose,
+    disclose_env,
+    start_worker,
+    wait_for,
+)
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql",
@@ -29,12 +39,13 @@ pytestmark = pytest.mark.skipif(
 SET_UP = """
 import json
 from django.test import Client
-from casework_factories import build_office, forwarded
+from casework_factories import build_office, forwarded, receive
 from disclose.records.models import Role
 for code in Role.Code:
     Role.objects.get_or_create(code=code.value)
 office = build_office()
 request = forwarded(office, office.closed_case())
+receive(office, None)  # at intake: acknowledging it is due within two working days
 sessions = []
 for staff in (office.csm_t1, office.csm_t1, office.tm_t1):
     client = Client()
@@ -50,6 +61,18 @@ from disclose.records.models import CaseNote
 print(json.dumps({
     "decisions": AuditEvent.objects.filter(event_type="decide").count(),
     "notes": CaseNote.objects.filter(text__icontains="approved").count(),
+}))
+"""
+
+OUTBOX = """
+import json
+from disclose.casework.models import Reminder
+from disclose.outbox.models import Outgoing
+emails = Outgoing.objects.filter(channel="email")
+print(json.dumps({
+    "keys": sorted(emails.values_list("key", flat=True)),
+    "waiting": emails.exclude(status="delivered").count(),
+    "due_soon": Reminder.objects.filter(kind="due_soon").count(),
 }))
 """
 
@@ -95,27 +118,33 @@ def csrf_of(page: str) -> str:
 
 @pytest.fixture
 def two_servers(tmp_path, database_url):  # noqa: F811 - the imported fixture
-    env = disclose_env(tmp_path, database_url, free_port())
+    inbox = Inbox()
+    mail = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    mail.start()
+    env = disclose_env(tmp_path, database_url, mail.port)
     env["PYTHONPATH"] = "tests"
-    disclose(env, "migrate", "--verbosity", "0")
-    made = last_json(disclose(env, "shell", "-c", SET_UP))
-    ports = [free_port(), free_port()]
-    servers = [start_server(env, port) for port in ports]
-    bases = [f"http://127.0.0.1:{port}" for port in ports]
+    processes = []
     try:
-        for base, server in zip(bases, servers, strict=True):
+        disclose(env, "migrate", "--verbosity", "0")
+        made = last_json(disclose(env, "shell", "-c", SET_UP))
+        ports = [free_port(), free_port()]
+        processes += [start_server(env, port) for port in ports]
+        bases = [f"http://127.0.0.1:{port}" for port in ports]
+        for base, server in zip(bases, processes, strict=True):
             wait_until_healthy(base, server)
-        yield env, bases, made
+        processes += [start_worker(env), start_worker(env)]
+        yield env, bases, made, inbox
     finally:
-        for server in servers:
-            server.terminate()
-        for server in servers:
-            server.wait(timeout=60)
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.wait(timeout=60)
+        mail.stop()
 
 
 @pytest.mark.django_db(transaction=True)
 def test_two_servers_share_sessions_and_work_and_refuse_the_same_step_twice(two_servers):
-    env, (first, second), made = two_servers
+    env, (first, second), made, inbox = two_servers
     reference = made["reference"]
     csm_session, csm_other_tab, manager = made["sessions"]
 
@@ -159,3 +188,15 @@ def test_two_servers_share_sessions_and_work_and_refuse_the_same_step_twice(two_
     for base in (first, second):
         page = browser(base, manager).get(f"{base}/", timeout=30).text
         assert reference in page and "Allocate" in page
+
+    # Both workers sent what was queued, each email once: the step's, and the
+    # reminder both workers' reminder jobs found due.
+    def all_sent() -> bool:
+        return last_json(disclose(env, "shell", "-c", OUTBOX))["waiting"] == 0
+
+    wait_for(all_sent, 180, "every email to be sent")
+    time.sleep(2)  # anything sent twice would arrive now
+    outbox = last_json(disclose(env, "shell", "-c", OUTBOX))
+    received = sorted(message["Message-ID"] for _, message in inbox.emails())
+    assert received == outbox["keys"] and len(received) >= 2
+    assert outbox["due_soon"] == 1

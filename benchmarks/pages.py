@@ -19,7 +19,8 @@ Then the trivial view alone, without pause, for the pages per second it
 reaches at saturation.
 
 Prints, per load, p50/p95/p99 in milliseconds and pages per second for each
-page. The machine is shared with whatever else runs; run it twice.
+page, and the server's CPU time per page (all its processes, from /proc): on a
+machine shared with other work the latencies wander, the CPU time much less.
 """
 
 import argparse
@@ -247,8 +248,28 @@ def _percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
-def _report(title: str, load: Load, took: float) -> None:
-    print(f"\n{title}\n")
+def _server_cpu(pid: int) -> float:
+    """CPU seconds used so far by the server and its live processes (Linux)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    pids = [pid]
+    try:
+        pids += [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return 0.0
+    total = 0
+    for each in pids:
+        try:
+            fields = Path(f"/proc/{each}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # a process replaced meanwhile
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / tick
+
+
+def _report(title: str, load: Load, took: float, cpu: float) -> None:
+    pages = sum(len(t) for t in load.times.values())
+    per_page = f"; server CPU {cpu * 1000 / pages:.1f} ms a page" if pages else ""
+    print(f"\n{title} ({took:.0f} s{per_page})\n")
     print("| page | pages | p50 ms | p95 ms | p99 ms | pages/s | failed |")
     print("|---|---|---|---|---|---|---|")
     for name in sorted(set(load.times) | set(load.errors)):
@@ -328,13 +349,20 @@ def main() -> None:
             users = [people[n % len(people)] for n in range(count)]
             for pause in (PAUSE, 0.0):
                 load = Load(base, users, args.seconds, pause)
+                cpu = _server_cpu(server.pid)
                 took = load.run()
                 how = f"pausing {pause:.0f} s between pages" if pause else "without pause"
-                _report(f"{count} users, {how}", load, took)
+                _report(f"{count} users, {how}", load, took, _server_cpu(server.pid) - cpu)
             trivial = [{**u, "pages": [("trivial view alone", "/health/")]} for u in users]
             load = Load(base, trivial, args.seconds, 0.0)
+            cpu = _server_cpu(server.pid)
             took = load.run()
-            _report(f"{count} users, the trivial view alone, without pause", load, took)
+            _report(
+                f"{count} users, the trivial view alone, without pause",
+                load,
+                took,
+                _server_cpu(server.pid) - cpu,
+            )
     finally:
         server.terminate()
         server.wait(timeout=60)

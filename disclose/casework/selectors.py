@@ -12,7 +12,7 @@ requests for copies sent to Legal Services.
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from disclose.council.models import CouncilProfile
@@ -57,11 +57,13 @@ def requests_at_intake() -> QuerySet[Request]:
 
 def requests_ready_to_close(staff: Staff) -> QuerySet[Request]:
     """Forwarded requests where this person holds a part and every part is done."""
-    unfinished = RequestSubject.objects.exclude(state__in=states.FINISHED_PART_STATES)
+    # EXISTS on each request's own parts: a NOT IN over every unfinished part
+    # took 2 s at 5,000 requests (issue 11).
+    parts = RequestSubject.objects.filter(request=OuterRef("pk"))
+    unfinished = parts.exclude(state__in=states.FINISHED_PART_STATES)
     return (
-        Request.objects.filter(state=states.FORWARDED, subjects__assignee=staff)
-        .exclude(subjects__in=unfinished)
-        .distinct()
+        Request.objects.filter(state=states.FORWARDED)
+        .filter(Exists(parts.filter(assignee=staff)), ~Exists(unfinished))
         .order_by("received", "id")
     )
 

@@ -14,6 +14,7 @@ from disclose.casework import selectors
 from disclose.casework.actions import actions_for
 from disclose.records.models import Staff
 
+from ..paging import page_of
 from ..roles import for_roles
 from .requests_words import needed_for, part_state
 
@@ -34,8 +35,12 @@ class TeamRow:
 @for_roles("team_manager", "csm")
 @require_GET
 def team_work(request: HttpRequest) -> HttpResponse:
+    parts = selectors.parts_held_by_team(request.user)
+    # One page at a time (issue 11): each row asks actions_for whether it may
+    # be reassigned, so a whole county's list would be slow and long.
+    page = page_of(request, "page", parts.count())
     rows = []
-    for part in selectors.parts_held_by_team(request.user):
+    for part in parts[page.first_row : page.first_row + page.size]:
         allowed = actions_for(request.user, part.request).parts.get(part.number, [])
         may_reassign = any(a.name == REASSIGN and a.allowed for a in allowed)
         url = (
@@ -65,4 +70,5 @@ def team_work(request: HttpRequest) -> HttpResponse:
         .distinct()
         .order_by("last_name", "first_name")
     )
-    return render(request, "web/requests/team.html", {"rows": rows, "no_email": no_email})
+    context = {"rows": rows, "page": page, "no_email": no_email}
+    return render(request, "web/requests/team.html", context)

@@ -1,0 +1,48 @@
+"""Long lists come a page at a time (issue 11): My team's work and My work show
+50 rows a page, say how many in all, link to the next page, and treat a page
+number out of range as the nearest page rather than an error."""
+
+import pytest
+from casework_factories import build_office
+from django.test import Client
+from test_web_query_counts import add_requests
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def office():
+    office = build_office()
+    add_requests(office, 0, 180)  # 120 parts held by the worker, 60 by the team manager
+    return office
+
+
+def signed_in(staff) -> Client:
+    client = Client()
+    client.force_login(staff)
+    return client
+
+
+def rows(page: str) -> int:
+    return page.split("<tbody", 1)[1].split("</tbody>", 1)[0].count("<tr")
+
+
+def test_my_teams_work_is_paged(office):
+    manager = signed_in(office.tm_t1)
+    first = manager.get("/requests/team/").content.decode()
+    assert rows(first) == 50 and "Showing 1 to 50 of 120." in first
+    assert 'href="?page=2"' in first and "Page 2 of 3" in first
+    last = manager.get("/requests/team/?page=3").content.decode()
+    assert rows(last) == 20 and "Showing 101 to 120 of 120." in last and 'rel="next"' not in last
+    assert "Showing 101 to 120" in manager.get("/requests/team/?page=99").content.decode()
+    assert "Showing 1 to 50" in manager.get("/requests/team/?page=two").content.decode()
+
+
+def test_my_work_pages_each_list_on_its_own_and_keeps_the_others_page(office):
+    page = signed_in(office.sw_t1).get("/?page=3").content.decode()
+    assert "Showing 101 to 120 of 120." in page
+    manager = signed_in(office.tm_t1).get("/?page=2&team_page=3").content.decode()
+    assert "Showing 51 to 60 of 60." in manager  # waiting on the manager: page 2
+    assert "Showing 101 to 120 of 120." in manager  # the team's: page 3
+    # "Previous" on the waiting list keeps the team list on its page 3.
+    assert 'href="?team_page=3&amp;page=1#waiting"' in manager

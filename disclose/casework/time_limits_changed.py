@@ -17,18 +17,27 @@ from disclose.council.models import CouncilProfile
 from . import deadlines_stored
 
 
-def _remember(sender, instance: CouncilProfile, **kwargs) -> None:
+def _remember(sender, instance: CouncilProfile, raw: bool = False, **kwargs) -> None:
+    if raw:
+        return  # a restore loads the stored due dates as they were
     before = CouncilProfile.objects.filter(pk=instance.pk).values_list("time_limits", flat=True)
     instance._limits_before = before.first()
 
 
-def _rewrite(sender, instance: CouncilProfile, created: bool, **kwargs) -> None:
+def _rewrite(sender, instance: CouncilProfile, created: bool, raw: bool = False, **kwargs) -> None:
+    if raw:
+        return
     if created or instance.time_limits != getattr(instance, "_limits_before", None):
         deadlines_stored.store_all()
 
 
-def _fill_missing(sender, **kwargs) -> None:
-    from .models import Request
+def _fill_missing(sender, using: str = "default", **kwargs) -> None:
+    from django.db import connections
+
+    from .models import Deadline, Request
+
+    if Deadline._meta.db_table not in connections[using].introspection.table_names():
+        return  # migrated back to before the table
 
     missing = Request.objects.filter(deadlines__isnull=True).values_list("pk", flat=True)
     deadlines_stored.store_all(only=list(missing))

@@ -7,6 +7,8 @@ from casework_factories import build_office
 from django.test import Client
 from test_web_query_counts import add_requests
 
+from disclose.casework import deadlines_stored
+
 pytestmark = pytest.mark.django_db
 
 
@@ -46,3 +48,13 @@ def test_my_work_pages_each_list_on_its_own_and_keeps_the_others_page(office):
     assert "Showing 101 to 120 of 120." in manager  # the team's: page 3
     # "Previous" on the waiting list keeps the team list on its page 3.
     assert 'href="?team_page=3&amp;page=1#waiting"' in manager
+
+
+def test_the_dashboards_overdue_list_is_paged_and_keeps_the_dates_asked_for(office):
+    deadlines_stored.store_all()  # made in bulk: stored as the steps would have
+    manager = signed_in(office.tm_t1)
+    dates = "from_day=1&from_month=1&from_year=2026&to_day=1&to_month=12&to_year=2026"
+    page = manager.get(f"/dashboard/?{dates}&overdue_page=2").content.decode()
+    overdue = page.split('id="overdue-heading"', 1)[1].split("</section>", 1)[0]
+    assert "Showing 51 to 100 of 360." in overdue and rows(overdue) == 50
+    assert f'href="?{dates.replace("&", "&amp;")}&amp;overdue_page=3#overdue-heading"' in overdue

@@ -290,9 +290,9 @@ def _wait_healthy(base: str, server: subprocess.Popen) -> None:
         if server.poll() is not None:
             raise SystemExit(f"The server stopped: {server.stderr.read().decode()[-2000:]}")
         try:
-            if requests.get(base + "/health/", timeout=5).status_code == 200:
+            if requests.get(base + "/health/", timeout=30).status_code == 200:
                 return
-        except requests.ConnectionError:
+        except requests.RequestException:
             pass
         time.sleep(0.2)
     raise SystemExit("The server never answered /health/.")

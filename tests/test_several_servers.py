@@ -97,9 +97,9 @@ def wait_until_healthy(base: str, server: subprocess.Popen) -> None:
     while time.monotonic() < deadline:
         assert server.poll() is None, server.stderr.read().decode()[-3000:]
         try:
-            if requests.get(f"{base}/health/", timeout=5).status_code == 200:
+            if requests.get(f"{base}/health/", timeout=30).status_code == 200:
                 return
-        except requests.ConnectionError:
+        except requests.RequestException:  # not listening yet, or busy starting
             pass
         time.sleep(0.2)
     raise AssertionError(f"{base} never became healthy")

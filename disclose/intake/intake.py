@@ -106,9 +106,7 @@ def _quarantine(message_id: str, email: ParsedEmail | None, reason: str, source:
 
 def _draft(email: ParsedEmail, source: str) -> Outcome:
     reading = read_email(email, CouncilProfile.current().trusted_email_domains or [])
-    documents = [_keep(_original_text(email), "Original email.txt", "Original email")]
-    for attachment in email.attachments:
-        documents.append(_keep(attachment.data, attachment.name, attachment.name, attachment=True))
+    documents = documents_of(email)
     draft = DraftRequest(
         message_id=email.message_id[:500],
         source=source,
@@ -144,7 +142,16 @@ def _save(draft: DraftRequest) -> DraftRequest:
     return draft
 
 
-def _keep(data: bytes, name: str, title: str, attachment: bool = False) -> dict:
+def documents_of(email: ParsedEmail) -> list[dict]:
+    """The email as text, and each attachment, kept in the document store; also
+    the email attached on the New request page (letter.py)."""
+    documents = [keep(_original_text(email), "Original email.txt", "Original email")]
+    for attachment in email.attachments:
+        documents.append(keep(attachment.data, attachment.name, attachment.name, attachment=True))
+    return documents
+
+
+def keep(data: bytes, name: str, title: str, attachment: bool = False) -> dict:
     """A file in the document store, or why it was not kept."""
     kept = {"title": title, "name": name, "attachment": attachment}
     try:
@@ -157,6 +164,7 @@ def _keep(data: bytes, name: str, title: str, attachment: bool = False) -> dict:
         "sha256": stored.sha256,
         "size": stored.size,
         "content_type": stored.content_type,
+        "extension": stored.extension,
     }
 
 

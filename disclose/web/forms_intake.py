@@ -90,6 +90,17 @@ class IntakeForm(forms.Form):
         widget=forms.Textarea,
     )
 
+    # The requestor's email or letter (issue 13, item 9), on the New request page
+    # only: checked and stored by intake/letter.py, kept with the request.
+    letter = forms.FileField(
+        label="The requestor's email or letter (optional)",
+        required=False,
+        error_messages={
+            "empty": "The file you chose is empty. Choose the email or letter again",
+            "invalid": "Choose an email (.eml or .msg), a PDF or a Word document (.docx)",
+        },
+    )
+
     # Shown only after a warning that this officer logged the same request minutes ago.
     confirm_duplicate = forms.BooleanField(
         label="This is a different request: log it as well", required=False

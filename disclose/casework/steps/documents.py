@@ -7,7 +7,7 @@ download is allowed only to people with a reason to see the document
 an access event in the audit chain.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import IO, BinaryIO
 
 from django.db import transaction
@@ -19,7 +19,7 @@ from .. import document_store
 from ..document_access import may_see
 from ..errors import StepRefused, refuse_if
 from ..models import Document, Request
-from ._base import begin, open_step
+from ._base import Step, begin, open_step
 
 
 class DocumentNotFound(LookupError):
@@ -59,20 +59,7 @@ def _keep(actor, request, stored, name: str, title: str, subject: int | None) ->
             part = step.part(subject)
         else:
             part = step.parts[0] if len(step.parts) == 1 else None
-        document = Document.objects.create(
-            title=title[:300],
-            original_name=name[:255],
-            content_type=stored.content_type,
-            extension=stored.extension,
-            size=stored.size,
-            sha256=stored.sha256,
-            storage_name=stored.storage_name,
-            request=step.request,
-            subject=part,
-            person_id=part.person_id if part else None,
-            uploaded_by=actor,
-            uploaded_at=step.now,
-        )
+        document = _document(step, stored, name, title, part)
         step.audit(
             [part] if part else [],
             document=document.pk,
@@ -82,6 +69,45 @@ def _keep(actor, request, stored, name: str, title: str, subject: int | None) ->
             sha256=document.sha256,
         )
     return document
+
+
+def keep_stored(step: Step, kept: Mapping) -> Document:
+    """A file already checked and in the document store (the email or letter a
+    request came with, intake/letter.py), kept as the request's document inside
+    `step`, the step that logs the request; its audit event names it."""
+    try:
+        document_store.read_verified(kept["storage_name"], kept["sha256"])
+    except (document_store.DocumentDamaged, KeyError):
+        raise StepRefused(
+            "document_damaged", "The attached file was not kept. Choose it again.", "1"
+        ) from None
+    stored = document_store.StoredFile(
+        storage_name=kept["storage_name"],
+        extension=kept["extension"],
+        content_type=kept["content_type"],
+        size=kept["size"],
+        sha256=kept["sha256"],
+    )
+    part = step.parts[0] if len(step.parts) == 1 else None
+    return _document(step, stored, kept["name"], kept["title"], part)
+
+
+def _document(step: Step, stored, name: str, title: str, part) -> Document:
+    name = (name or "").strip() or "document"
+    return Document.objects.create(
+        title=((title or "").strip() or name)[:300],
+        original_name=name[:255],
+        content_type=stored.content_type,
+        extension=stored.extension,
+        size=stored.size,
+        sha256=stored.sha256,
+        storage_name=stored.storage_name,
+        request=step.request,
+        subject=part,
+        person_id=part.person_id if part else None,
+        uploaded_by=step.actor,
+        uploaded_at=step.now,
+    )
 
 
 def _chunks(file) -> Iterable[bytes]:

@@ -29,6 +29,7 @@ from ..models import (
     RequestSubject,
 )
 from ._base import Step, begin, open_step
+from .documents import keep_stored
 
 
 def receive_request(
@@ -48,10 +49,13 @@ def receive_request(
     extent: str = Extent.SPECIFIC,
     received: date | None = None,
     unless: Callable[[], bool] | None = None,
+    documents: Sequence[Mapping] = (),
 ) -> Request:
     """Log a request (section 1: the SCIMT is the first point of contact) and
     apply the scope rules at once: a request outside the procedure is sent
-    where it belongs, with its message, and closed."""
+    where it belongs, with its message, and closed. `documents` are files
+    already in the document store (the requestor's email or letter), kept as
+    the request's documents first, so a request sent elsewhere keeps them too."""
     if "scimt_officer" not in actor_of(actor).roles:
         raise StepRefused("not_permitted_for_role", "Only a SCIMT officer can log a request.", "1")
     _check_choice("channel", channel, Channel)
@@ -99,6 +103,7 @@ def receive_request(
                 state=states.UNMATCHED,
             )
         step = open_step("receive_request", actor, request)
+        kept = [keep_stored(step, document) for document in documents]
         decision = triage_rules(request_facts(step.request))
         if decision is not None:
             _redirect(step, decision)
@@ -107,6 +112,7 @@ def receive_request(
             channel=channel,
             agency=requestor_agency,
             route=decision.route if decision else None,
+            **({"documents": [d.title for d in kept]} if kept else {}),
         )
         deadlines_stored.store(step.request)
     return step.request

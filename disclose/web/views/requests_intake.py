@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from disclose.casework import services
 from disclose.casework.errors import StepRefused
 from disclose.casework.models import Request
+from disclose.intake import letter
 from disclose.procedure import states
 from disclose.procedure.facts import RequestFacts
 from disclose.procedure.route_words import route_words
@@ -22,32 +23,63 @@ from .requests_access import get_request_for_user
 # Section 1: the SCIMT is the first point of contact and logs every request.
 @for_roles("scimt_officer")
 def new_request(request: HttpRequest) -> HttpResponse:
+    token = request.POST.get("letter_token", "")  # the letter already attached
     if request.method == "POST" and "add_subject" in request.POST:
         # "Add another person": the same answers, one more blank person.
         form = IntakeForm(initial=request.POST.dict(), subject_count=_count(request) + 1)
-        return render(request, "web/requests/new.html", {"form": form})
-    form = IntakeForm(request.POST if request.method == "POST" else None)
+        return _form_page(request, form, _letter_chosen(request, token))
+    form = IntakeForm(request.POST, request.FILES) if request.method == "POST" else IntakeForm()
     if form.is_bound and "change" in request.POST:
         # Back from "check your answers": the same answers, to change.
-        return render(request, "web/requests/new.html", {"form": form})
-    if form.is_bound and form.is_valid() and request.POST.get("confirmed") != "yes":
-        return _check_answers(request, form)
-    if form.is_bound and form.is_valid():
-        try:
-            case = _receive_unless_duplicate(request, form)
-        except StepRefused as refused:
-            form.add_error(None, refused.message)
-        else:
-            if case is None:  # the form now asks whether it is a different request
-                return render(request, "web/requests/new.html", {"form": form})
-            if case.state == states.CLOSED:
-                return redirect("web:request_redirected", reference=case.reference)
-            messages.success(request, f"Request {case.reference} logged")
-            return redirect("web:request_detail", reference=case.reference)
-    return render(request, "web/requests/new.html", {"form": form})
+        return _form_page(request, form, token)
+    if not (form.is_bound and form.is_valid()):
+        return _form_page(request, form, token)
+    try:
+        if request.FILES.get("letter"):  # chosen now: checked and stored
+            token = letter.token_for(letter.keep_letter(request.FILES["letter"]))
+        kept = letter.from_token(token)
+    except letter.LetterRefused as refused:
+        form.add_error("letter", refused.message)
+        return _form_page(request, form, request.POST.get("letter_token", ""))
+    if request.POST.get("confirmed") != "yes":
+        return _check_answers(request, form, token, kept)
+    try:
+        case = _receive_unless_duplicate(request, form, letter.stored(kept))
+    except StepRefused as refused:
+        form.add_error(None, refused.message)
+        return _form_page(request, form, token)
+    if case is None:  # the form now asks whether it is a different request
+        return _form_page(request, form, token)
+    if case.state == states.CLOSED:
+        return redirect("web:request_redirected", reference=case.reference)
+    messages.success(request, f"Request {case.reference} logged")
+    return redirect("web:request_detail", reference=case.reference)
 
 
-def _check_answers(request: HttpRequest, form: IntakeForm) -> HttpResponse:
+def _letter_chosen(request: HttpRequest, token: str) -> str:
+    """A file chosen before "Add another person" is kept too; one that cannot be
+    kept is left out, and the page shows nothing attached, to choose again."""
+    if not request.FILES.get("letter"):
+        return token
+    try:
+        return letter.token_for(letter.keep_letter(request.FILES["letter"]))
+    except letter.LetterRefused:
+        return token
+
+
+def _form_page(request: HttpRequest, form: IntakeForm, token: str) -> HttpResponse:
+    """The New request form, with the letter attached so far (if its token holds)."""
+    try:
+        kept = letter.from_token(token)
+    except letter.LetterRefused:
+        token, kept = "", []
+    context = {"form": form, "letter_token": token, "letter": kept}
+    return render(request, "web/requests/new.html", context)
+
+
+def _check_answers(
+    request: HttpRequest, form: IntakeForm, token: str, kept: list[dict]
+) -> HttpResponse:
     """Check your answers before the request is logged; a request that belongs
     elsewhere says so here, before it is closed and the requestor emailed."""
     arguments = form.service_arguments()
@@ -59,12 +91,15 @@ def _check_answers(request: HttpRequest, form: IntakeForm) -> HttpResponse:
             consent=arguments["consent"],
         )
     )
+    skipped = ("csrfmiddlewaretoken", "confirmed", "change", "add_subject", "letter_token")
     answers = [
         (key, value)
         for key, values in request.POST.lists()
-        if key not in ("csrfmiddlewaretoken", "confirmed", "change", "add_subject")
+        if key not in skipped
         for value in values
     ]
+    if token:
+        answers.append(("letter_token", token))
     context = {
         "form": form,
         "data": form.cleaned_data,
@@ -72,6 +107,7 @@ def _check_answers(request: HttpRequest, form: IntakeForm) -> HttpResponse:
         "elsewhere": elsewhere,
         "where": route_words(elsewhere.route) if elsewhere else "",
         "answers": answers,
+        "letter": kept,
     }
     return render(request, "web/requests/check.html", context)
 
@@ -87,7 +123,9 @@ def request_redirected(request: HttpRequest, reference: str) -> HttpResponse:
     return render(request, "web/requests/redirected.html", {"case": case, "sent": sent})
 
 
-def _receive_unless_duplicate(request: HttpRequest, form: IntakeForm) -> Request | None:
+def _receive_unless_duplicate(
+    request: HttpRequest, form: IntakeForm, documents: list[dict]
+) -> Request | None:
     """Log the request, unless this officer logged the same one minutes ago. Their
     own row is locked meanwhile, so a double click's two posts take turns and the
     second finds the first (issue 15, item 8)."""
@@ -95,6 +133,7 @@ def _receive_unless_duplicate(request: HttpRequest, form: IntakeForm) -> Request
         return services.receive_request(
             actor=request.user,
             unless=lambda: form.warn_if_duplicate(request.user),
+            documents=documents,
             **form.service_arguments(),
         )
     except services.NotLogged:

@@ -6,10 +6,12 @@ import datetime
 from unittest import mock
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 from signin_codes import fresh_code, give_device
 from test_web_personas import PASSWORD, make_staff
 
+from disclose.audit import guard
 from disclose.audit.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
@@ -118,3 +120,29 @@ def test_wrong_codes_count_towards_the_lock_too(client):
     # The half-finished sign-in is dropped: a right code now goes nowhere.
     assert client.post("/sign-in/two-factor/", {"code": fresh_code(sam)})["Location"] == "/sign-in/"
     assert "_auth_user_id" not in client.session
+
+
+def test_the_lock_is_counted_apart_from_the_audit_trail_which_only_records(client):
+    """Emptying the audit table neither unlocks an account nor locks one: the count
+    is kept in its own table (issue 15: nothing reads the audit trail to decide)."""
+    make_staff("sam.officer", "scimt_officer", password=PASSWORD)
+    for _ in range(5):
+        attempt(client)
+    assert AuditEvent.objects.filter(event_type="sign_in_failed").count() == 5
+    guard.remove(connection)
+    try:
+        AuditEvent.objects.all().delete()
+        assert LOCKED in attempt(client, password=PASSWORD).content.decode()
+        # Audited failures with no count behind them lock nobody.
+        for _ in range(5):
+            AuditEvent.objects.create(
+                at=timezone.now(),
+                category="change",
+                event_type="sign_in_failed",
+                detail={"username": "kim.officer", "address": "10.0.0.9"},
+            )
+    finally:
+        guard.install(connection)
+    make_staff("kim.officer", "scimt_officer", password=PASSWORD)
+    kim = attempt(client, username="kim.officer", password=PASSWORD, address="10.0.0.9")
+    assert kim.status_code == 302

@@ -5,6 +5,7 @@ from .holdings import CaseNote, Holding
 from .involvement import Contact, CPPlan, Episode, Involvement
 from .people import Address, Identifier, Person, PersonName
 from .search import SearchKey
+from .signin import SignInFailure
 from .staff import Role, Staff
 from .teams import Locality, Team
 
@@ -23,6 +24,7 @@ __all__ = [
     "PersonName",
     "Role",
     "SearchKey",
+    "SignInFailure",
     "Staff",
     "Team",
 ]

@@ -1,11 +1,12 @@
 """Lockout after repeated failed sign-ins, per account and per client address.
 
-The failures are the audit events that record them (every failed sign-in is audited
-anyway), so the count lives in the database and every app server sees the same one.
-An account is the username as typed, whether or not such an account exists, so the
-lockout message cannot tell anyone which accounts exist. A successful sign-in clears
-the account's count; an address's count only runs out with time, and its limit is
-high, because a whole council may share one proxy's address.
+Failures are counted in their own small table (records.SignInFailure), so every
+app server sees the same count, and the audit trail only records: each attempt
+is audited, and nothing reads the trail to decide (issue 15). An account is the
+username as typed, whether or not such an account exists, so the lockout
+message cannot tell anyone which accounts exist. A successful sign-in clears
+the account's count; an address's count only runs out with time, and its limit
+is high, because a whole council may share one proxy's address.
 
 Attempts on one account or address take turns (`one_at_a_time`), so twenty wrong
 passwords sent at once give exactly the limit of failures, not more (issue 15,
@@ -24,9 +25,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from disclose.audit.log import record
-from disclose.audit.models import AuditEvent
 from disclose.audit.tables import plural
-from disclose.records.models import Staff
+from disclose.records.models import SignInFailure, Staff
 
 from .addresses import client_address
 
@@ -69,7 +69,7 @@ def _window() -> timedelta:
 
 def _lock_ends(failures: QuerySet, limit: int) -> datetime | None:
     """When the lock from these failures ends, if there are `limit` of them."""
-    times = list(failures.order_by("-id").values_list("at", flat=True)[:limit])
+    times = list(failures.order_by("-at", "-id").values_list("at", flat=True)[:limit])
     if limit <= 0 or len(times) < limit:
         return None
     return times[-1] + _window()
@@ -78,21 +78,22 @@ def _lock_ends(failures: QuerySet, limit: int) -> datetime | None:
 def minutes_locked(username: str, address: str) -> int | None:
     """Minutes until this account or address may try again; None if it may now."""
     now = timezone.now()
-    since = now - _window()
-    failures = AuditEvent.objects.filter(event_type=FAILED, at__gte=since)
+    failures = SignInFailure.objects.filter(at__gte=now - _window())
+    scope = SignInFailure.Scope
     name = normalise(username)
-    account = failures.filter(detail__username=name)
-    last_success = (
-        AuditEvent.objects.filter(event_type=SIGNED_IN, detail__username=name, at__gte=since)
-        .order_by("-id")
-        .values_list("at", flat=True)
-        .first()
-    )
-    if last_success:
-        account = account.filter(at__gt=last_success)
-    limits = [(failures.filter(detail__address=address), settings.DISCLOSE_SIGNIN_ADDRESS_FAILURES)]
+    limits = [
+        (
+            failures.filter(scope=scope.ADDRESS, key=address[:150]),
+            settings.DISCLOSE_SIGNIN_ADDRESS_FAILURES,
+        )
+    ]
     if name:  # single sign-on failures have no username: they count for the address only
-        limits.append((account, settings.DISCLOSE_SIGNIN_ACCOUNT_FAILURES))
+        limits.append(
+            (
+                failures.filter(scope=scope.ACCOUNT, key=name),
+                settings.DISCLOSE_SIGNIN_ACCOUNT_FAILURES,
+            )
+        )
     ends = [end for end in (_lock_ends(*limit) for limit in limits) if end and end > now]
     if not ends:
         return None
@@ -100,10 +101,19 @@ def minutes_locked(username: str, address: str) -> int | None:
 
 
 def record_failure(request: HttpRequest, username: str, reason: str) -> int | None:
-    """Audit a failed sign-in; if it locks the account or address, audit that too and
-    return the minutes the lock lasts."""
+    """Count and audit a failed sign-in; if it locks the account or address, audit
+    that too and return the minutes the lock lasts."""
     address = client_address(request)
     name = normalise(username)
+    now = timezone.now()
+    counted = [(SignInFailure.Scope.ADDRESS, address[:150])]
+    if name:
+        counted.append((SignInFailure.Scope.ACCOUNT, name))
+    for scope, key in counted:
+        # This account's and address's failures older than the window count for
+        # nothing: they go (only these rows, which this attempt holds the turn for).
+        SignInFailure.objects.filter(scope=scope, key=key, at__lt=now - _window()).delete()
+        SignInFailure.objects.create(scope=scope, key=key, at=now)
     actor = Staff.objects.filter(username=username).first() if username else None
     detail = {"username": name, "address": address, "reason": reason}
     record(event_type=FAILED, actor=actor, detail=detail)
@@ -122,5 +132,8 @@ def record_while_locked(request: HttpRequest, username: str, reason: str, minute
 
 
 def record_success(request: HttpRequest, user: Staff, method: str) -> None:
-    detail = {"username": normalise(user.username), "address": client_address(request)}
+    """Audit a sign-in, and clear the account's count of failures."""
+    name = normalise(user.username)
+    SignInFailure.objects.filter(scope=SignInFailure.Scope.ACCOUNT, key=name).delete()
+    detail = {"username": name, "address": client_address(request)}
     record(event_type=SIGNED_IN, actor=user, detail={**detail, "method": method})

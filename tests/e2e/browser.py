@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page
 from signin_codes import fresh_code
 
@@ -59,17 +60,19 @@ def assert_accessible(page: Page) -> list[dict]:
     Every violation found is printed (minor and moderate ones too, so they are seen).
     Returns the violations, for a test that wants to say more.
     """
-    # Evaluated through the DevTools protocol rather than page.add_script_tag(path=...),
-    # which adds an inline <script> that the Content Security Policy rightly blocks.
-    if not page.evaluate("typeof window.axe === 'object'"):
-        page.evaluate(AXE_JS.read_text(encoding="utf-8"))
-    violations = page.evaluate(
-        # preload: false, or axe copies the page's style sheets into inline <style>
-        # elements, which the Content Security Policy refuses (only the CSS orientation
-        # lock rule needs them; GOV.UK Frontend does not lock orientation).
-        "async () => (await axe.run(document, {resultTypes: ['violations'], preload: false}))"
-        ".violations"
-    )
+    # A click that follows a link returns before the next page has loaded; axe run
+    # while the old document is being replaced fails ("Cannot read properties of null
+    # (reading 'documentElement')", or the execution context is destroyed). So wait
+    # for the page to load, and if a navigation still cut axe off, wait and run again
+    # on the page that arrived: the check is always of a whole, loaded page.
+    for attempt in range(3):
+        page.wait_for_load_state("load")
+        try:
+            violations = _run_axe(page)
+            break
+        except PlaywrightError as error:
+            if attempt == 2 or not _cut_off_by_navigation(error):
+                raise
     where = f"{page.title()!r} at {page.url}"
     if violations:
         print(f"axe-core on {where}:\n" + "\n".join(_describe(v) for v in violations))
@@ -78,6 +81,31 @@ def assert_accessible(page: Page) -> list[dict]:
         json.dumps(v, indent=1)[:2000] for v in failing
     )
     return violations
+
+
+def _run_axe(page: Page) -> list[dict]:
+    # Evaluated through the DevTools protocol rather than page.add_script_tag(path=...),
+    # which adds an inline <script> that the Content Security Policy rightly blocks.
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.evaluate(AXE_JS.read_text(encoding="utf-8"))
+    return page.evaluate(
+        # preload: false, or axe copies the page's style sheets into inline <style>
+        # elements, which the Content Security Policy refuses (only the CSS orientation
+        # lock rule needs them; GOV.UK Frontend does not lock orientation).
+        "async () => (await axe.run(document, {resultTypes: ['violations'], preload: false}))"
+        ".violations"
+    )
+
+
+NAVIGATION_CUT_OFF = (
+    "reading 'documentElement'",
+    "Execution context was destroyed",
+    "axe is not defined",
+)
+
+
+def _cut_off_by_navigation(error: PlaywrightError) -> bool:
+    return any(words in str(error) for words in NAVIGATION_CUT_OFF)
 
 
 def screenshot(page: Page, name: str) -> Path:

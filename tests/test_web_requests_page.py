@@ -66,15 +66,16 @@ def test_the_scimt_sees_only_the_steps_of_intake(client, office):
         assert button not in page
 
 
-def test_a_csm_who_does_not_hold_the_part_sees_no_decision_button(client, office):
+def test_a_csm_who_passed_the_part_on_no_longer_sees_the_request(client, office):
+    # Issue 15, item 7: once passed on it is the other CSM's work, not theirs.
     case = forwarded(office, office.closed_case(office.t0))  # held by the DCPT CSM
     outsider = make_staff("csm_other", "csm", team=office.t1)
     services.pass_to_csm(actor=office.csm_d, request=case, to=outsider, reason="Mine.")
+    assert "Record your decision" in page_of(client, outsider, case)
     services.pass_to_csm(actor=outsider, request=case, to=office.csm_d, reason="Not mine.")
     assert "Record your decision" in page_of(client, office.csm_d, case)
-    page = page_of(client, outsider, case)  # held it once: may look, may not decide
-    assert "Record your decision" not in page
-    assert "Nothing for you to do on this request now." in page
+    client.force_login(outsider)
+    assert client.get(f"/requests/{case.reference}/").status_code == 404
 
 
 def test_another_teams_request_is_not_found(client, office):

@@ -2,8 +2,8 @@
 see it (the pages' rule, casework/visibility.py). Each read of a request is
 audited as the request page is: it names the people it is about."""
 
-from disclose.audit.log import record_access
 from disclose.casework.models import Request
+from disclose.casework.request_views import record_request_viewed
 from disclose.casework.visibility import can_see
 
 from .auth import Caller
@@ -21,9 +21,4 @@ def audit_read(caller: Caller, case: Request, what: str) -> None:
     detail = {"via": "api", "what": what}
     if caller.token is not None:
         detail["token"] = caller.token.name
-    record_access(
-        event_type="request_viewed",
-        actor=caller.staff,
-        request_reference=case.reference,
-        detail=detail,
-    )
+    record_request_viewed(actor=caller.staff, request=case, **detail)

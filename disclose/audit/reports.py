@@ -20,6 +20,7 @@ _WHAT = {
     "person_viewed": "Viewed the record",
     "person_search": "Searched the records",
     "admin_list_viewed": "Listed records in admin",
+    "request_viewed": "Viewed a request",
     "admin_change": "Changed in admin",
     "records_imported": "Imported records",
     "council_profile_changed": "Changed the council profile",
@@ -33,6 +34,8 @@ _WHAT = {
 _LISTED = {
     "person_search": ("Found in a search", "found"),
     "admin_list_viewed": ("Listed in admin", "shown"),
+    # A request names its subjects: viewing it is viewing them (issue 15, item 7).
+    "request_viewed": ("Named on a request that was viewed", "named"),
 }
 LISTING_EVENTS = tuple(_LISTED)
 

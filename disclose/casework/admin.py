@@ -5,7 +5,6 @@ so nothing here can add, edit or delete them."""
 from django.contrib import admin
 
 from disclose.audit.admin_mixins import PeopleShownAreAudited, ReadOnlyAdmin, ReadOnlyInline
-from disclose.audit.log import record_access
 
 from .models import (
     Disclosure,
@@ -16,6 +15,7 @@ from .models import (
     RequestSubject,
     StaffNotification,
 )
+from .request_views import record_request_viewed
 
 
 class _Inline(ReadOnlyInline):
@@ -67,12 +67,7 @@ class RequestAdmin(ReadOnlyAdmin):
         obj = self.get_object(request, object_id)
         if obj is not None and response.status_code == 200:
             # A request names the people it is about: looking at it is an access.
-            record_access(
-                event_type="request_viewed",
-                actor=request.user,
-                request_reference=obj.reference,
-                detail={"via": "admin"},
-            )
+            record_request_viewed(actor=request.user, request=obj, via="admin")
         return response
 
 

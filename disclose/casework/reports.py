@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, F, Q, QuerySet, Sum
 
 from disclose.council.models import CouncilProfile
 from disclose.procedure import states
@@ -88,13 +88,23 @@ class Dashboard:
 
 
 def dashboard(
-    start: date, end: date, *, today: date, overdue_page: int = 1, overdue_rows: int = 50
+    start: date,
+    end: date,
+    *,
+    today: date,
+    within: QuerySet[Request] | None = None,
+    overdue_page: int = 1,
+    overdue_rows: int = 50,
 ) -> Dashboard:
     """Every figure counted in SQL, from the stored due dates (issue 11): the
     same number of queries, and rows read, however many requests there are.
+    `within` limits it to the requests the viewer may see (issue 15, item 7:
+    a team manager's dashboard counts and names only their own work).
     The overdue list is one page of `overdue_rows` (the last, if asked past it)."""
-    requests = Request.objects.filter(received__gte=start, received__lte=end)
-    parts = RequestSubject.objects.filter(request__received__gte=start, request__received__lte=end)
+    requests = (within if within is not None else Request.objects.all()).filter(
+        received__gte=start, received__lte=end
+    )
+    parts = RequestSubject.objects.filter(request__in=requests.values("pk"))
     agencies = dict(Agency.choices)
     by_outcome: Counter = Counter()
     outcomes = parts.values_list(
@@ -102,7 +112,7 @@ def dashboard(
     ).annotate(n=Count("id"))
     for *facts, n in outcomes.order_by():
         by_outcome[outcome_of(*facts)] += n
-    deadlines = Deadline.objects.filter(request__received__gte=start, request__received__lte=end)
+    deadlines = Deadline.objects.filter(request__in=requests.values("pk"))
     overdue = deadlines.filter(done_on__isnull=True, due__lt=today)
     overdue_count = overdue.count()
     last_page = max(1, -(-overdue_count // overdue_rows))
@@ -118,7 +128,7 @@ def dashboard(
         stage_times=_times(deadlines, today),
         overdue=_overdue(overdue, today, first, overdue_rows),
         overdue_count=overdue_count,
-        files_out=files_out(),
+        files_out=files_out(within),
     )
 
 
@@ -185,9 +195,16 @@ def outcome_of(
     return "In progress"
 
 
-def files_out() -> list[FileMovement]:
-    """Holdings asked for or out of storage now (2.1.3.3, 2.1.3.5)."""
-    return sorted(selectors.holdings_waiting(), key=lambda m: m.at)
+def files_out(within: QuerySet[Request] | None = None) -> list[FileMovement]:
+    """Holdings asked for or out of storage now (2.1.3.3, 2.1.3.5), on the
+    requests the viewer may see."""
+    waiting = selectors.holdings_waiting()
+    if within is not None:
+        seen = set(
+            within.filter(pk__in={m.request_id for m in waiting}).values_list("pk", flat=True)
+        )
+        waiting = [m for m in waiting if m.request_id in seen]
+    return sorted(waiting, key=lambda m: m.at)
 
 
 def _grouped(rows, field: str, label) -> list[tuple[str, int]]:

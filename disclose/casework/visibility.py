@@ -1,12 +1,21 @@
 """Who may see a request (DESIGN.md: selectors read, limited to what the user may see).
 
-A request names children and families: staff see it only if they work on it
-(they hold or have held a part, logged it, were given a task on it, or decide
-its hard copies), manage the team holding a part, or their role oversees all
-requests (SCIMT, information governance, administrators). Business support
-see a request whose files they fetch and return, and Legal Services one whose
-hard copies were sent to them. Who held what is read from the holders table,
-never from the audit trail.
+A request names children and families, so staff see it only while it is their
+work (issue 15, item 7):
+
+- they logged it, or hold a part of it now;
+- they held a part and handed it on in the course of their own work (a team
+  manager who allocated it, a worker whose part was reallocated) — but not a
+  CSM who passed it to another CSM: once passed on it is that CSM's, and what
+  the first CSM did is in their own case note;
+- they decided it, re-verified the requestor, or were given a task on it (a
+  CSM asked to approve hard copies, Legal Services);
+- a part is with a social worker of a team they manage (the team's manager or
+  CSM): never before the CSM has approved it and it reached the team;
+- their role oversees all requests (SCIMT, information governance,
+  administrators); business support see a request whose files they fetch.
+
+Who held what is read from the holders table, never from the audit trail.
 """
 
 from django.db.models import Q, QuerySet
@@ -23,6 +32,11 @@ from .models import (
 
 OVERSEERS = frozenset({"scimt_officer", "information_governance", "admin"})
 
+# A CSM's holding that has ended without their decision: they passed the part
+# to another CSM (2.1.2), or it was reassigned away from them.
+PASSED_ON_BY_A_CSM = Q(role="csm", until__isnull=False)
+HOLDING_TASKS = "task_"  # task_forwarded, task_passed, task_approved, task_allocated
+
 
 def visible_requests(user) -> QuerySet[Request]:
     """Every request this person may see, as one query: the rules of this
@@ -37,19 +51,21 @@ def visible_requests(user) -> QuerySet[Request]:
         | Q(worker=user)
         | Q(decided_by=user)
         | Q(identity_reverified_by=user)
-        | Q(team__team_manager=user)
-        | Q(assignee__team__team_manager=user)
-        | Q(assignee__team__csm=user)  # My team's work (issue 13)
+        # My team's work (issue 13): a part with one of their team's workers.
+        | Q(worker__team__team_manager=user)
+        | Q(worker__team__csm=user)
     )
     if "team_manager" in roles and user.team_id:
-        mine |= Q(assignee__team_id=user.team_id)  # My work's team view
+        mine |= Q(worker__team_id=user.team_id)  # My work's team view
+    handed_on = PartHolder.objects.filter(staff=user).exclude(PASSED_ON_BY_A_CSM)
+    tasks = StaffNotification.objects.filter(staff=user).exclude(kind__startswith=HOLDING_TASKS)
     seen = (
         Q(owner=user)
         | Q(pk__in=RequestSubject.objects.filter(mine).values("request_id"))
-        # Held before (a CSM who passed it on, a team manager who allocated).
-        | Q(pk__in=PartHolder.objects.filter(staff=user).values("request_id"))
+        | Q(pk__in=handed_on.values("request_id"))
         # A task landed on them (a CSM asked to approve hard copies, Legal Services).
-        | Q(pk__in=StaffNotification.objects.filter(staff=user).values("request_id"))
+        # The tasks that hand a part on ("task_...") count only while held, above.
+        | Q(pk__in=tasks.values("request_id"))
         | Q(
             pk__in=HardCopyList.objects.filter(Q(approver=user) | Q(decided_by=user)).values(
                 "request_id"

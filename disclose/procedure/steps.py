@@ -47,6 +47,8 @@ class Field:
     long: bool = False  # text: a paragraph, not a line
     hint: str = ""
     arg: str = ""  # the service's argument, when it is named otherwise
+    # staff: only from the team that holds the part (its own team, else the actor's)
+    within_team: bool = False
 
     @property
     def argument(self) -> str:
@@ -590,6 +592,9 @@ _DECLARATIONS = (
                 "Which social worker should supply the information?",
                 "Choose a social worker",
                 only="social_worker",
+                # Issue 15, item 7: a worker of the team that holds the part;
+                # reassignment moves work between teams.
+                within_team=True,
             ),
         ),
     ),

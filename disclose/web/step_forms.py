@@ -70,7 +70,9 @@ def _staff_choice(form: "DeclaredForm", field: Field) -> forms.ModelChoiceField:
     team = form.part.team if form.part is not None and form.part.team_id else None
     actor = getattr(form, "actor", None)
     team = team or getattr(actor, "team", None)
-    if team is not None:
+    if field.within_team:
+        choice.queryset = rows.filter(team=team) if team is not None else rows.none()
+    elif team is not None:
         people = list(rows)
         own = [(s.pk, _staff_label(s)) for s in people if s.team_id == team.pk]
         rest = [(s.pk, _staff_label(s)) for s in people if s.team_id != team.pk]

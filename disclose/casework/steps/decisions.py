@@ -104,6 +104,7 @@ def allocate(
                 "2.1.2.1",
             )
         for part in parts:
+            _check_same_team(part, worker, actor)
             step.hand_to(part, worker, "social_worker")
             part.worker = worker
             part.state = states.ALLOCATED
@@ -111,6 +112,20 @@ def allocate(
             step.notify(worker, "task_allocated", subject=part, by=actor)
         step.audit(parts, worker=worker.username)
     return step.request
+
+
+def _check_same_team(part: RequestSubject, worker: Staff, actor: Staff) -> None:
+    """A team manager allocates within the team that holds the part (2.1.2.1;
+    issue 15, item 7): allocating gives the worker the whole record, so work
+    for another team moves by reassignment, with a reason."""
+    team = part.team or actor.team
+    if team is not None and worker.team_id != team.pk:
+        raise StepRefused(
+            "not_your_team",
+            f"{worker.display_name} is not in {team.name}, the team that holds this part. "
+            "Choose a social worker from that team.",
+            "2.1.2.1",
+        )
 
 
 def _name(part: RequestSubject) -> str:

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from disclose.audit.tables import plural
 from disclose.casework import reports
+from disclose.casework.visibility import visible_requests
 
 from ..charts import Series, bar_chart, counts_chart
 from ..forms_reports import DateRangeForm
@@ -30,7 +31,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     start, end = form.range()
     asked = _asked(request)
     figures = reports.dashboard(
-        start, end, today=timezone.localdate(), overdue_page=asked, overdue_rows=PER_PAGE
+        start,
+        end,
+        today=timezone.localdate(),
+        within=visible_requests(request.user),
+        overdue_page=asked,
+        overdue_rows=PER_PAGE,
     )
     page = page_of(request, "overdue_page", figures.overdue_count, anchor="overdue-heading")
     context = {

@@ -12,8 +12,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from disclose.audit.log import record_access
 from disclose.casework.models import Request
+from disclose.casework.request_views import record_request_viewed
 
 from ..procedure_layout import WIDTH, layout
 from ..procedure_stages import CURRENT, Position, position, route_words
@@ -61,10 +61,5 @@ def summary(where: Position) -> str:
 @require_GET
 def procedure_page(request: HttpRequest, reference: str) -> HttpResponse:
     case = get_request_for_user(request.user, reference, request_queryset())
-    record_access(
-        event_type="request_viewed",
-        actor=request.user,
-        request_reference=case.reference,
-        detail={"via": "web", "page": "procedure"},
-    )
+    record_request_viewed(actor=request.user, request=case, via="web", page="procedure")
     return render(request, "web/procedure/page.html", picture_context(case))

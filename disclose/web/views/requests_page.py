@@ -14,10 +14,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from disclose.audit.log import record_access
 from disclose.audit.models import AuditEvent
 from disclose.casework.actions import Action, Actions, actions_for
 from disclose.casework.models import HardCopyList, Request, RequestSubject
+from disclose.casework.request_views import record_request_viewed
 from disclose.records.models import CaseNote, Staff
 
 from . import requests_words as words
@@ -99,12 +99,7 @@ def request_detail(request: HttpRequest, reference: str, section: str = "summary
     movements = list(case.file_movements.all())
     hard_copy_lists = list(case.hard_copy_lists.all())
     actions = actions_for(request.user, case, subjects)
-    record_access(
-        event_type="request_viewed",
-        actor=request.user,
-        request_reference=case.reference,
-        detail={"via": "web", "section": section},
-    )
+    record_request_viewed(actor=request.user, request=case, via="web", section=section)
     context = {
         "case": case,
         "state": words.request_state(case.state),

@@ -34,6 +34,12 @@ def busy(office):
     return office
 
 
+def council_wide(office):
+    """Information governance see the whole council's figures; managers see
+    their own work only (issue 15, item 7: tests/test_visibility_narrowed.py)."""
+    return make_staff("ig_dashboard", "information_governance")
+
+
 def page_for(client, who, query=""):
     client.force_login(who)
     return client.get(f"/dashboard/{query}")
@@ -56,7 +62,7 @@ def test_the_dashboard_shows_each_chart_as_an_image_with_its_table_after_it(busy
 
 
 def test_the_dashboard_counts_requests_by_agency_route_stage_and_outcome(busy, client):
-    html = page_for(client, busy.csm_t1).content.decode()
+    html = page_for(client, council_wide(busy)).content.decode()
     assert "Requests received from" in html and "<strong>3</strong>" in html
     assert re.search(r"CAFCASS</th><td[^>]*>1</td>", html)
     assert re.search(r"Police</th><td[^>]*>2</td>", html)
@@ -65,7 +71,7 @@ def test_the_dashboard_counts_requests_by_agency_route_stage_and_outcome(busy, c
 
 
 def test_the_dashboard_lists_what_is_overdue_and_files_out_of_storage(busy, client):
-    html = page_for(client, busy.tm_t1).content.decode()
+    html = page_for(client, council_wide(busy)).content.decode()
     overdue = html.split('id="overdue-heading"', 1)[1].split("</section>", 1)[0]
     assert "Acknowledge the request" in overdue and busy.scimt.display_name in overdue
     files = html.split('id="files-heading"', 1)[1].split("</section>", 1)[0]
@@ -74,7 +80,7 @@ def test_the_dashboard_lists_what_is_overdue_and_files_out_of_storage(busy, clie
 
 def test_the_date_range_leaves_out_requests_received_outside_it(busy, client):
     query = "?from_day=1&from_month=11&from_year=2026&to_day=3&to_month=11&to_year=2026"
-    html = page_for(client, busy.tm_t1, query).content.decode()
+    html = page_for(client, council_wide(busy), query).content.decode()
     assert "<strong>1</strong>" in html
 
 

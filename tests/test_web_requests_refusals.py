@@ -4,7 +4,6 @@ message, keeps what was typed, and changes nothing."""
 import pytest
 from casework_factories import build_office, forwarded, make_staff, snapshot
 
-from disclose.casework import services
 from disclose.casework.models import Request
 
 pytestmark = pytest.mark.django_db
@@ -23,12 +22,12 @@ def post(client, staff, url: str, data: dict):
 
 
 def test_a_csm_who_does_not_hold_the_part_is_refused_and_nothing_changes(client, office):
-    case = forwarded(office, office.closed_case(office.t0))
-    # The DCPT CSM passed it on: they may still look at it, but no longer decide.
-    services.pass_to_csm(actor=office.csm_d, request=case, to=office.csm_t1, reason="Yours.")
+    # Subject 1 is the DCPT CSM's to decide; the Team 1 CSM holds subject 2, so
+    # sees the request, but may not decide the other part.
+    case = forwarded(office, office.closed_case(office.t0), office.closed_case(office.t1))
     before = snapshot(case)
     response = post(
-        client, office.csm_d, f"/requests/{case.reference}/subjects/1/decide/", DECISION
+        client, office.csm_t1, f"/requests/{case.reference}/subjects/1/decide/", DECISION
     )
     page = response.content.decode()
     assert response.status_code == 200
@@ -36,7 +35,7 @@ def test_a_csm_who_does_not_hold_the_part_is_refused_and_nothing_changes(client,
     assert "This part of the request is not assigned to you." in page
     assert "Proportionate and specific." in page  # what was typed is kept
     assert snapshot(case) == before
-    assert Request.objects.get(pk=case.pk).subjects.get().state == "awaiting_decision"
+    assert Request.objects.get(pk=case.pk).subjects.get(number=1).state == "awaiting_decision"
 
 
 def test_approving_without_consent_or_a_lawful_basis_is_refused_and_says_what_to_record(

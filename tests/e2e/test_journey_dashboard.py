@@ -1,4 +1,4 @@
-"""A manager reads the dashboard in the browser: its charts, each an image with a
+"""Information governance read the dashboard in the browser: its charts, each an image with a
 name and its table after it, the date range, and the overdue list; information
 governance downloads an export (issue 7, items 4 and 5). axe-core on each page."""
 
@@ -39,8 +39,10 @@ def requests_made(staff):
     return made
 
 
-def test_a_team_manager_reads_the_dashboard_charts_and_tables(page, staff, requests_made):
-    sign_in(page, staff["team_manager"].username)
+def test_information_governance_read_the_dashboard_charts_and_tables(page, staff, requests_made):
+    # The whole council's figures: a team manager's dashboard counts only their own
+    # team's work (issue 15, item 7; tests/test_visibility_narrowed.py).
+    sign_in(page, staff["information_governance"].username)
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Dashboard").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Dashboard")
     for name in ("Requests by agency", "Subjects by route", "Requests by stage"):

@@ -8,7 +8,9 @@ from datetime import date, timedelta
 
 import pytest
 from casework_factories import add_episode, add_holding, approved, build_office, make_person
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from disclose.casework import services
@@ -104,14 +106,26 @@ def add_requests(office, start: int, count: int) -> None:
     )
 
 
-def count_queries(assert_max, limit: int, staff, url: str) -> tuple[int, str]:
+def count_queries(limit: int, staff, url: str) -> tuple[int, str]:
+    """The page's queries: the fewer of two loads after a warm one.
+
+    Some work is done at most once a minute whatever the page, such as writing
+    the session's last-use time (web/signin/middleware.py: a savepoint, an
+    update and its release, 3 queries). On a busy machine a minute can pass
+    between signing in and a load, so one load may carry it; two loads in a row
+    cannot both. A page whose queries grow with the requests grows in both."""
     client = Client()
     client.force_login(staff)
     client.get(url)  # warm: the session and the council profile are cached after this
-    with assert_max(limit) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries), response.content.decode()
+    counts = []
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        counts.append(len(queries))
+    fewest = min(counts)
+    assert fewest <= limit, f"{url} as {staff.username}: {fewest} queries, at most {limit}"
+    return fewest, response.content.decode()
 
 
 def pages(office, case: Request) -> dict:
@@ -138,21 +152,16 @@ def a_request_with_files_out(office) -> Request:
     return case
 
 
-def test_my_work_and_the_request_page_make_as_many_queries_with_1000_requests_as_with_10(
-    office, django_assert_max_num_queries
-):
+def test_my_work_and_the_request_page_make_as_many_queries_with_1000_requests_as_with_10(office):
     case = a_request_with_files_out(office)
     add_requests(office, 0, 10)
-    at_most = django_assert_max_num_queries
     with_10 = {
-        name: count_queries(at_most, LIMITS[name], *where)
-        for name, where in pages(office, case).items()
+        name: count_queries(LIMITS[name], *where) for name, where in pages(office, case).items()
     }
     add_requests(office, 10, 990)
     assert Request.objects.count() == 1001
     with_1000 = {
-        name: count_queries(at_most, LIMITS[name], *where)
-        for name, where in pages(office, case).items()
+        name: count_queries(LIMITS[name], *where) for name, where in pages(office, case).items()
     }
 
     print({name: (with_10[name][0], with_1000[name][0]) for name in with_10})

@@ -13,6 +13,7 @@ from django.conf import settings as django_settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from faker import Faker
+from subprocesses import SUBPROCESS_SECONDS
 
 from disclose.audit.models import AuditEvent
 from disclose.backup.crypto import DecryptingReader, EncryptingWriter
@@ -167,7 +168,7 @@ def test_restoring_into_a_database_not_yet_set_up_says_to_migrate(archive, tmp_p
         env=env,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=SUBPROCESS_SECONDS,
         check=False,
     )
     assert result.returncode != 0

@@ -12,6 +12,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from faker import Faker
+from subprocesses import SUBPROCESS_SECONDS
 
 from disclose.audit.log import record_access
 from disclose.records.models import Person, Staff
@@ -33,7 +34,7 @@ def _disclose(data_dir, *args) -> subprocess.CompletedProcess:
         env=env,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=SUBPROCESS_SECONDS,
         check=False,
     )
 

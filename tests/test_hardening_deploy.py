@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from subprocesses import SUBPROCESS_SECONDS
 
 DISCLOSE = Path(sys.executable).with_name("disclose")
 READ_SETTINGS = """
@@ -39,7 +40,7 @@ def production(tmp_path, **env) -> dict:
 
 
 def run(args: list[str], env: dict) -> subprocess.CompletedProcess:
-    return subprocess.run(args, env=env, capture_output=True, text=True, timeout=120)  # noqa: S603 (fixed arguments)
+    return subprocess.run(args, env=env, capture_output=True, text=True, timeout=SUBPROCESS_SECONDS)  # noqa: S603 (fixed arguments)
 
 
 def test_the_deploy_check_finds_no_issues_with_production_settings(tmp_path):

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from subprocesses import SUBPROCESS_SECONDS
 
 ROOT = Path(__file__).resolve().parent.parent
 DISCLOSE = Path(sys.executable).parent / "disclose"
@@ -23,7 +24,7 @@ def disclose(*args: str, env: dict | None = None) -> subprocess.CompletedProcess
         text=True,
         cwd=ROOT,
         env={**os.environ, **(env or {})},
-        timeout=120,
+        timeout=SUBPROCESS_SECONDS,
         check=False,
     )
 

@@ -12,6 +12,8 @@ from casework_factories import (
 
 from disclose.casework import services
 from disclose.casework.models import StaffNotification
+from disclose.council.models import CouncilProfile
+from disclose.council.profile import load_profile
 from disclose.records.models import CaseNote
 
 BASIS = {"article_6": "6(1)(e) public task", "article_9": "Sch 1 para 18 safeguarding"}
@@ -81,17 +83,47 @@ def test_a_team_manager_cannot_decide(office):
     )
 
 
-def test_a_decline_is_case_noted_and_sent_to_the_requestor(office):
+def test_a_decline_is_case_noted_and_the_requestor_gets_the_standard_words_not_the_reason(
+    office,
+):
     person = office.closed_case()
     request = forwarded(office, person)
-    services.decide(
-        actor=office.csm_t1, request=request, decision="decline", reason="Not proportionate."
-    )
+    internal = "Mother's new partner is under police investigation."
+    services.decide(actor=office.csm_t1, request=request, decision="decline", reason=internal)
     subject = part(request)
     assert (subject.state, subject.decided_by) == ("declined", office.csm_t1)
     (message,) = messages_of(request, "decision_declined")
-    assert "Not proportionate." in message.text
-    assert "declined" in CaseNote.objects.filter(person=person).last().text
+    assert internal not in message.text
+    assert "police investigation" not in str(message.outgoing.payload)
+    assert CouncilProfile.current().decline_message in message.text
+    note = CaseNote.objects.filter(person=person).last().text
+    assert "declined" in note and internal in note
+
+
+def test_a_decline_sends_the_csms_message_to_the_requestor_and_keeps_the_reason_inside(office):
+    person = office.closed_case()
+    request = forwarded(office, person)
+    services.decide(
+        actor=office.csm_t1,
+        request=request,
+        decision="decline",
+        reason="Sibling's address is in the records.",
+        message_to_requestor="Please ask the family court for the order instead.",
+    )
+    (message,) = messages_of(request, "decision_declined")
+    assert "Please ask the family court for the order instead." in message.text
+    assert "Sibling" not in message.text
+    assert CouncilProfile.current().decline_message not in message.text
+    note = CaseNote.objects.filter(person=person).last().text
+    assert "Sibling's address" in note and "Please ask the family court" in note
+
+
+def test_another_council_changes_the_standard_decline_words_in_its_profile(office):
+    load_profile({"decline_message": "We cannot help with this request."})
+    request = forwarded(office, office.closed_case())
+    services.decide(actor=office.csm_t1, request=request, decision="decline", reason="No.")
+    (message,) = messages_of(request, "decision_declined")
+    assert "We cannot help with this request." in message.text
 
 
 def test_an_approval_goes_to_the_team_manager_of_the_last_team(office):

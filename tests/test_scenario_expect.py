@@ -95,3 +95,22 @@ def test_counts_states_and_holdings_that_differ_are_named():
 
 def test_no_expect_block_means_nothing_to_check():
     assert failures(None, trail(steps=[])) == []
+
+
+def test_words_the_requestor_must_read_and_must_never_read_are_checked():
+    told = trail(
+        messages=[{"to": "requestor", "kind": "decision_declined", "text": "Ask the court."}],
+        case_notes=[{"person": "P1", "author": "csm1", "text": "Reason: partner investigated."}],
+    )
+    assert failures({"message_says": {"decision_declined": "Ask the court."}}, told) == []
+    assert failures({"never_told": ["investigated"]}, told) == []
+    assert failures({"case_note_says": "partner investigated"}, told) == []
+    leaked = trail(
+        messages=[{"to": "requestor", "kind": "decision_declined", "text": "Partner investigated."}]
+    )
+    (problem,) = failures({"never_told": ["investigated"]}, leaked)
+    assert "decision_declined" in problem
+    (problem,) = failures({"message_says": {"decision_declined": "Ask the court."}}, leaked)
+    assert "no 'decision_declined' message says" in problem
+    (problem,) = failures({"case_note_says": "partner"}, leaked)
+    assert "no case note says" in problem

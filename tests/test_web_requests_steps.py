@@ -85,6 +85,26 @@ def test_a_declined_request_tells_the_requestor_and_the_csm_may_close(client, of
     assert "decision_declined" in [m.kind for m in messages_of(case)]
 
 
+def test_the_decide_page_asks_for_a_message_to_the_requestor_apart_from_the_reason(client, office):
+    case = forwarded(office, office.closed_case(office.t0))
+    page = get(client, office.csm_d, f"/requests/{case.reference}/subjects/1/decide/")
+    assert 'name="message_to_requestor"' in page
+    assert escape("It is never sent to the requestor.") in page
+    assert escape("We share information only where it is necessary") in page  # the standard words
+    client.post(
+        f"/requests/{case.reference}/subjects/1/decide/",
+        {
+            "decision": "decline",
+            "reason": "Father is a person of interest.",
+            "message_to_requestor": "Ask the court for an order.",
+            "confirm": "yes",
+        },
+    )
+    (message,) = messages_of(case, "decision_declined")
+    assert "Ask the court for an order." in message.text
+    assert "person of interest" not in message.text
+
+
 def test_allocate_offers_the_teams_social_workers_only(client, office):
     case = approved(office, office.closed_case(office.t0), office.csm_d)
     page = get(client, office.tm_d, f"/requests/{case.reference}/subjects/1/allocate/")

@@ -68,6 +68,7 @@ class CouncilProfileAdmin(AuditedAdminMixin, admin.ModelAdmin):
                 )
             },
         ),
+        ("Messages to the requestor", {"fields": ("decline_message",)}),
         (
             "Limits",
             {"fields": ("time_limits", "trusted_email_domains", "retention_years")},

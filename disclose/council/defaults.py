@@ -29,6 +29,12 @@ DEFAULT_PROFILE: dict = {
     "mash_email": "",
     "view_records_procedure": "Other Agency Requests to View Records",
     "microfilm_holder": "Solutions4Data at County Hall",
+    # What the requestor reads when a CSM declines and writes no message of
+    # their own (2.1.2.1). The CSM's reason is internal: it is never sent.
+    "decline_message": (
+        "We share information only where it is necessary and proportionate for the "
+        "purpose you gave. Having considered your request, we will not share this information."
+    ),
     "time_limits": {
         "acknowledge": 2,
         "basic_facts": 5,

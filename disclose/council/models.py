@@ -63,6 +63,11 @@ class CouncilProfile(models.Model):
         max_length=200, default=_default("view_records_procedure")
     )
     microfilm_holder = models.CharField(max_length=200, default=_default("microfilm_holder"))
+    decline_message = models.TextField(
+        default=_default("decline_message"),
+        help_text="What the requestor is told when a CSM declines and writes no message of "
+        "their own. The CSM's reason is never sent.",
+    )
     # Working days allowed for each stage, e.g. {"acknowledge": 2, "basic_facts": 5}.
     time_limits = models.JSONField(default=dict)
     trusted_email_domains = models.JSONField(

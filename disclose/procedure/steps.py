@@ -565,7 +565,25 @@ _DECLARATIONS = (
                 "Select approve or decline",
                 choices=(("approve", "Approve: share the information"), ("decline", "Decline")),
             ),
-            _reason("Reason for your decision", "Give the reason for your decision"),
+            Field(
+                "reason",
+                "text",
+                "Reason for your decision",
+                "Give the reason for your decision",
+                long=True,
+                hint="For the case note on the person's record. It is never sent to the requestor.",
+            ),
+            # 2.1.2.1: the requestor is told of a decline. What they are told is
+            # written for them; without it, the council profile's standard words.
+            Field(
+                "message_to_requestor",
+                "text",
+                "Message to the requestor (optional)",
+                required=False,
+                long=True,
+                hint="Sent to the requestor if you decline. Leave it blank to send the "
+                "council's standard message.",
+            ),
             Field("lawful_basis", "lawful_basis", required=False),
         ),
     ),

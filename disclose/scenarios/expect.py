@@ -17,6 +17,9 @@ Keys (all optional):
   notified               staff ids who must have been emailed a task, e.g. [csm_d, tm_d]
   hard_copies            {item title: status} at the end, e.g. {CP plan: dispatched}
   dispatches             the items each dispatch sent, in order: [[CP plan], [Police report]]
+  message_says           {kind: words} a message of that kind to the requestor must contain
+  never_told             words no message to the requestor may contain (an internal reason)
+  case_note_says         words some case note must contain, or a list of them
 """
 
 from typing import Any
@@ -41,6 +44,9 @@ KEYS = (
     "disclosures",
     "hard_copies",
     "dispatches",
+    "message_says",
+    "never_told",
+    "case_note_says",
 )
 SUBJECT_FIELD = {
     "route": "route",
@@ -140,12 +146,30 @@ def failures(expect: dict[str, Any] | None, trail: dict[str, Any]) -> list[str]:
             found.append(
                 f"expect.notified: {staff} was not told of a task; told: {sorted(notified)}"
             )
+    found += _words(expect, trail)
     found += _disclosures(_as_list(expect.get("disclosures")), trail["disclosures"])
     found += _hard_copies(expect, trail)
     if "chain_verified" in expect and trail["audit"]["chain_verified"] != expect["chain_verified"]:
         found.append(
             f"expect.chain_verified: the audit chain verified: {trail['audit']['chain_verified']}"
         )
+    return found
+
+
+def _words(expect: dict[str, Any], trail: dict[str, Any]) -> list[str]:
+    """What the requestor read, and what the record says, in so many words."""
+    found = []
+    for kind, words in (expect.get("message_says") or {}).items():
+        texts = [m["text"] for m in trail["messages"] if m["kind"] == kind]
+        if not any(str(words) in text for text in texts):
+            found.append(f"expect.message_says: no '{kind}' message says {words!r}; sent: {texts}")
+    for words in _as_list(expect.get("never_told")):
+        for message in trail["messages"]:
+            if str(words) in message["text"]:
+                found.append(f"expect.never_told: the '{message['kind']}' message says {words!r}")
+    for words in _as_list(expect.get("case_note_says")):
+        if not any(str(words) in note["text"] for note in trail["case_notes"]):
+            found.append(f"expect.case_note_says: no case note says {words!r}")
     return found
 
 

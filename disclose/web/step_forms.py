@@ -211,6 +211,8 @@ class DeclaredForm(StepForm):
         super().__init__(*args, **kwargs)
         for field in self.page_fields():
             _add(self, field)
+            if field.hint and field.name in self.fields:
+                self.fields[field.name].help_text = field.hint  # shown as the GOV.UK hint
         words = self.spec.words
         if words.confirm:
             self.fields["confirm"] = forms.BooleanField(

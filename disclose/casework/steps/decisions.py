@@ -2,6 +2,7 @@
 
 from collections.abc import Mapping
 
+from disclose.council.models import CouncilProfile
 from disclose.procedure import states
 from disclose.procedure.lawful_basis import check_lawful_basis, describe_lawful_basis
 from disclose.records.models import Staff
@@ -20,18 +21,26 @@ def decide(
     decision: str,
     reason: str,
     lawful_basis: Mapping[str, str] | None = None,
+    message_to_requestor: str = "",
     subject: int | None = None,
 ) -> Request:
     """The CSM approves or declines, with a reason, case noted. A decline is
     sent to the requestor; an approval goes to the team manager of the last
     social work team, or the DCPT, to allocate (2.1.2.1, 2.1.3.1). Without the
-    individual's consent, approval needs a recorded lawful basis."""
+    individual's consent, approval needs a recorded lawful basis.
+
+    The reason is the CSM's own, for the record: it may name people or facts
+    the requestor must not read, so it is never sent. The requestor reads
+    `message_to_requestor`, or the council profile's standard words."""
     with begin("decide", actor, request) as step:
         parts = step.choose_parts(subject)
         if decision not in DECISIONS:
             raise StepRefused("invalid_input", "Choose approve or decline.", "2.1.2.1")
         reason = require(reason, "reason_required", "Give the reason for your decision.")
         approve = decision == "approve"
+        told = (message_to_requestor or "").strip()
+        if not approve:
+            told = told or CouncilProfile.current().decline_message
         if approve:
             refuse_if(check_lawful_basis(step.request.consent, lawful_basis))
             managers = {p.number: _team_manager(p) for p in parts}
@@ -54,12 +63,14 @@ def decide(
                     "assignee",
                 ]
             )
-            step.case_note(part, _decision_note(step, part))
+            step.case_note(part, _decision_note(step, part, told))
             if approve:
                 step.notify(part.assignee, "task_approved", subject=part, by=actor)
             else:
-                step.message("decision_declined", subject=part, subject_name=_name(part))
-        step.audit(parts, decision=decision, reason=reason)
+                step.message(
+                    "decision_declined", subject=part, subject_name=_name(part), explanation=told
+                )
+        step.audit(parts, decision=decision, reason=reason, message_to_requestor=told)
     return step.request
 
 
@@ -77,7 +88,7 @@ def _team_manager(part: RequestSubject) -> Staff:
     return manager
 
 
-def _decision_note(step: Step, part: RequestSubject) -> str:
+def _decision_note(step: Step, part: RequestSubject, told: str) -> str:
     request = step.request
     verb = "approved" if part.decision == "approve" else "declined"
     note = (
@@ -88,6 +99,8 @@ def _decision_note(step: Step, part: RequestSubject) -> str:
     if part.decision == "approve":
         basis = describe_lawful_basis(request.consent, part.lawful_basis)
         note += f" Basis: {basis}. Passed to {role_words(part.assignee)} to allocate."
+    else:
+        note += f" The requestor was told: {told}"
     return note
 
 

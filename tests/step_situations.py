@@ -59,6 +59,22 @@ def situations_of(office) -> dict[str, Request]:
     closed = _verified(office, receive(office, office.closed_case()))
     services.close(actor=office.scimt, request=closed)
     found["closed"] = closed
+    found["advised to view the records"] = receive(office, office.closed_case(), extent="extensive")
+    withdrawn = approved(office, office.closed_case(paper=True), office.csm_t1)
+    services.allocate(actor=office.tm_t1, request=withdrawn, worker=office.sw_t1)
+    services.verify_identity(
+        actor=office.sw_t1, request=withdrawn, method="call_back", outcome="verified"
+    )
+    holding = Holding.objects.get(person=withdrawn.subjects.get().person)
+    services.request_paper_files(actor=office.sw_t1, request=withdrawn, holding=holding)
+    services.withdraw(actor=office.sw_t1, request=withdrawn, reason="No longer needed.")
+    found["withdrawn, files out"] = withdrawn
+    ended = approved(office, office.closed_case(), office.csm_t1)
+    services.allocate(actor=office.tm_t1, request=ended, worker=office.sw_t1)
+    services.verify_identity(
+        actor=office.sw_t1, request=ended, method="call_back", outcome="failed"
+    )
+    found["ended: identity not verified again"] = ended
     return found
 
 

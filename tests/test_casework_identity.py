@@ -12,7 +12,9 @@ from casework_factories import (
 )
 
 from disclose.casework import services
+from disclose.casework.deadlines import deadlines_for
 from disclose.casework.models import Disclosure, IdentityCheck, Request
+from disclose.records.models import CaseNote
 
 
 @pytest.fixture
@@ -108,14 +110,29 @@ def test_the_allocated_worker_reverifies_for_their_part(office):
     assert IdentityCheck.objects.filter(subject=subject, outcome="verified").exists()
 
 
-def test_a_failed_reverification_tells_the_requestor_and_keeps_the_part_allocated(office):
-    request = approved(office, office.closed_case(), office.csm_t1)
+def test_a_failed_reverification_ends_the_part_tells_the_requestor_and_case_notes_it(office):
+    person = office.closed_case()
+    request = approved(office, person, office.csm_t1)
     services.allocate(actor=office.tm_t1, request=request, worker=office.sw_t1)
     services.verify_identity(
         actor=office.sw_t1, request=request, method="call_back", outcome="failed"
     )
-    assert part(request).state == "allocated"
-    assert messages_of(request, "identity_not_verified")
+    ended = part(request)
+    assert (ended.state, ended.ended_because, ended.assignee) == (
+        "ended",
+        "identity_not_verified",
+        office.sw_t1,
+    )
+    (message,) = messages_of(request, "identity_not_verified")
+    assert "stopped work on this part of your request" in message.text
+    note = CaseNote.objects.filter(person=person).last().text
+    assert "could not verify the identity" in note and "has ended" in note
+    assert not messages_of(request, "information_supplied")
+    # Every part has ended: the worker may close the request, no longer stuck.
+    services.close(actor=office.sw_t1, request=request)
+    assert Request.objects.get(pk=request.pk).state == "closed"
+    # The part waits on nobody: no time limit stays open for it.
+    assert not [d for d in deadlines_for(request) if d.open and d.subject == 1]
 
 
 def test_a_worker_cannot_reverify_a_part_they_do_not_hold(office):

@@ -4,9 +4,11 @@ from datetime import date
 
 import pytest
 from casework_factories import assert_refused, build_office, make_staff, messages_of, receive
+from django.utils import timezone
 
 from disclose.audit.models import AuditEvent
 from disclose.casework import services
+from disclose.casework.deadlines import deadlines_for
 from disclose.casework.models import Request
 
 
@@ -57,12 +59,6 @@ def test_a_received_request_keeps_the_requestor_subjects_and_owner(office):
             "Other Agency Requests to View Records",
         ),
         (
-            {"extent": "extensive"},
-            "advise:view_records",
-            "advise_view_records",
-            "Other Agency Requests to View Records",
-        ),
-        (
             {"kind": "school_incident_notification", "requestor_agency": "ofsted"},
             "redirect:support_to_schools",
             "redirect_support_to_schools",
@@ -82,6 +78,37 @@ def test_a_request_outside_the_procedure_is_redirected_and_closed_at_receipt(
     assert message.kind == kind
     assert contact in message.text
     assert "01623 433177" in message.text  # the SCIMT's phone, from the council profile
+
+
+def test_a_broad_request_is_advised_to_view_the_records_and_stays_open_waiting(office):
+    request = receive(office, None, extent="extensive")
+    request = Request.objects.get(pk=request.pk)
+    assert (request.state, request.closed_at) == ("awaiting_narrowing", None)
+    assert request.outcome_route == "advise:view_records"
+    assert request.subjects.get().state == "unmatched"  # nothing forwarded or ended
+    (message,) = messages_of(request)
+    assert message.kind == "advise_view_records"
+    assert "Other Agency Requests to View Records" in message.text
+    assert "We have closed this request" not in message.text
+    assert "tell us exactly what you need" in message.text
+
+
+def test_a_narrowed_request_goes_on_as_a_specific_one_with_its_time_limits_from_then(office):
+    request = receive(office, office.closed_case(), extent="extensive")
+    services.narrow_request(
+        actor=office.scimt, request=request, details="The 2015 plan's dates.", extent="specific"
+    )
+    request = Request.objects.get(pk=request.pk)
+    assert (request.state, request.extent, request.details) == (
+        "received",
+        "specific",
+        "The 2015 plan's dates.",
+    )
+    assert request.outcome_route == "" and request.narrowed_at is not None
+    basic = next(d for d in deadlines_for(request) if d.stage == "basic_facts")
+    assert basic.started_on == timezone.localdate(request.narrowed_at)
+    event = AuditEvent.objects.filter(event_type="narrow_request").get()
+    assert event.detail["asked_before"] == "Dates of any child protection plan."
 
 
 def test_a_school_incident_notification_is_passed_to_the_support_to_schools_manager(office):

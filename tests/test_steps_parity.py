@@ -65,6 +65,8 @@ def _arguments(name: str, request: Request, actor, office, *, subject=None, hold
         "allocate": {"worker": office.sw_t1},
         "supply_information": {"summary": "Dates."},
         "close": {"reason": ""},
+        "withdraw": {"reason": "No longer needed."},
+        "narrow_request": {"details": "The 2018 plan's dates.", "extent": "specific"},
         "request_hard_copies": {"items": [{"title": "Plan"}]},
         "decide_hard_copies": {"decision": "refuse", "reason": "No."},
         "reassign_hard_copy_approval": {"to": office.csm_d, "reason": "Left."},

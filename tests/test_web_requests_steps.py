@@ -157,3 +157,47 @@ def test_a_step_page_says_at_once_why_it_cannot_be_taken_now(client, office):
     assert "You cannot do this now" in page
     assert "This part of the request is not assigned to you." in page
     assert "Record decision</button>" not in page
+
+
+def test_the_withdraw_page_asks_why_and_for_confirmation_and_ends_the_parts(client, office):
+    case = forwarded(office, office.closed_case(office.t0))
+    page = get(client, office.scimt, f"/requests/{case.reference}/withdraw/")
+    assert "Why did the requestor withdraw?" in page and 'name="reason"' in page
+    assert 'name="confirm"' in page and "nothing more is sent" in page
+    client.post(
+        f"/requests/{case.reference}/withdraw/",
+        {"reason": "The court hearing was cancelled.", "confirm": "yes"},
+    )
+    assert part(case).state == "ended"
+    detail = get(client, office.scimt, f"/requests/{case.reference}/")
+    assert "Withdrawn by the requestor" in detail  # the request's state
+    people = get(client, office.scimt, f"/requests/{case.reference}/people/")
+    assert "Ended without information" in people
+    assert "The requestor withdrew the request" in people
+    timeline = get(client, office.scimt, f"/requests/{case.reference}/timeline/")
+    assert "The court hearing was cancelled." in timeline
+
+
+def test_the_narrow_request_page_asks_for_the_specific_information_and_goes_on(client, office):
+    case = receive(office, office.closed_case(), extent="extensive")
+    detail = get(client, office.scimt, f"/requests/{case.reference}/")
+    assert "Waiting for the requestor to narrow it" in detail
+    assert "Record a narrower request" in detail
+    page = get(client, office.scimt, f"/requests/{case.reference}/narrow-request/")
+    assert "What specific information does the requestor need now?" in page
+    assert 'name="details"' in page and 'value="specific"' in page
+    assert escape("This replaces what they first asked for.") in page  # the declared hint
+    client.post(
+        f"/requests/{case.reference}/narrow-request/",
+        {"details": "Dates of the 2015 plan.", "extent": "specific"},
+    )
+    case.refresh_from_db()
+    assert (case.state, case.details) == ("received", "Dates of the 2015 plan.")
+
+
+def test_closing_a_request_never_narrowed_says_so_on_its_page(client, office):
+    case = receive(office, office.closed_case(), extent="extensive")
+    client.force_login(office.scimt)
+    client.post(f"/requests/{case.reference}/close/", {"confirm": "yes"})
+    detail = get(client, office.scimt, f"/requests/{case.reference}/")
+    assert "The requestor did not narrow the request to specific information" in detail

@@ -120,7 +120,7 @@ def deadlines_for(
         if part.forwarded_at is not None:
             rows += build.part_stages(part, _day(part.forwarded_at))
     for hard_copy_list in request.hard_copy_lists.all():
-        rows.append(build.hard_copies(hard_copy_list))
+        rows.append(build.hard_copies(hard_copy_list, request.withdrawn_at))
     return [row for row in rows if row is not None]
 
 
@@ -138,7 +138,7 @@ class _Builder:
             Stage.ACKNOWLEDGE,
             None,
             request.received,
-            _earliest(firsts + [request.closed_at]),
+            _earliest(firsts + [request.closed_at, request.withdrawn_at]),
             request.owner,
         )
 
@@ -148,17 +148,21 @@ class _Builder:
             for d in request.disclosures.all()
             if d.kind in ("basic_information", "not_known")
         ]
-        done = _earliest(shared + [request.closed_at])
+        done = _earliest(shared + [request.closed_at, request.withdrawn_at])
         if forwarded_on and (done is None or forwarded_on < done):
             done = forwarded_on
-        return self.make(Stage.BASIC_FACTS, None, request.received, done, request.owner)
+        # A request narrowed to specific information (section 1) starts again then.
+        started = _day(request.narrowed_at) if request.narrowed_at else request.received
+        return self.make(Stage.BASIC_FACTS, None, started, done, request.owner)
 
     def part_stages(self, part: RequestSubject, forwarded_on: date) -> list[StageDeadline | None]:
         rows = []
         holder = part.assignee if part.state not in states.FINISHED_PART_STATES else None
         decided = _day(part.decided_at) if part.decided_at else None
+        # A part that ended without information waits on nobody from then on.
+        ended = _day(part.ended_at) if part.ended_at else None
         if part.route.startswith("closed_"):
-            rows.append(self.make(Stage.CSM_DECISION, part, forwarded_on, decided, holder))
+            rows.append(self.make(Stage.CSM_DECISION, part, forwarded_on, decided or ended, holder))
         if part.route.startswith("open:"):
             supply_from = forwarded_on
         elif part.decision == "approve" and decided:
@@ -166,10 +170,10 @@ class _Builder:
         else:
             return rows
         supplied = _day(part.supplied_at) if part.supplied_at else None
-        rows.append(self.make(Stage.SUPPLY, part, supply_from, supplied, holder))
+        rows.append(self.make(Stage.SUPPLY, part, supply_from, supplied or ended, holder))
         return rows
 
-    def hard_copies(self, hard_copy_list: HardCopyList) -> StageDeadline | None:
+    def hard_copies(self, hard_copy_list: HardCopyList, withdrawn_at) -> StageDeadline | None:
         state = hard_copy_list.state
         done, holder = None, None
         if state == hc_rules.REDIRECTED:
@@ -183,6 +187,8 @@ class _Builder:
             if items and all(i.status in _FINISHED_ITEMS for i in items):
                 sent = [i.dispatch.at for i in items if i.dispatch_id]
                 done = max(sent) if sent else hard_copy_list.decided_at
+        if done is None and withdrawn_at is not None:
+            done, holder = withdrawn_at, None  # the requestor withdrew: nothing more is sent
         started = _day(hard_copy_list.listed_at)
         return self.make(Stage.HARD_COPIES, hard_copy_list.subject, started, done, holder)
 

@@ -186,6 +186,8 @@ def outcome_of(
         return "Declined by the CSM"
     if part_state == states.SUPPLIED:
         return "Information supplied"
+    if part_state == states.ENDED:
+        return "Ended without information"
     if route == "not_known":
         return "Not known"
     if route.startswith("ofsted:"):

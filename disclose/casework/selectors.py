@@ -50,9 +50,14 @@ def parts_held_by_team(manager: Staff) -> QuerySet[RequestSubject]:
     )
 
 
+# With the SCIMT: before forward, waiting for the requestor to narrow it
+# (section 1), and withdrawn, for the SCIMT to close once files are back.
+WITH_THE_SCIMT = states.BEFORE_FORWARD | {states.AWAITING_NARROWING, states.WITHDRAWN}
+
+
 def requests_at_intake() -> QuerySet[Request]:
-    """Requests the SCIMT has not yet forwarded (section 1)."""
-    return Request.objects.filter(state__in=states.BEFORE_FORWARD).order_by("received", "id")
+    """Requests the SCIMT has not yet forwarded (section 1), or must close."""
+    return Request.objects.filter(state__in=WITH_THE_SCIMT).order_by("received", "id")
 
 
 def requests_ready_to_close(staff: Staff) -> QuerySet[Request]:
@@ -62,7 +67,7 @@ def requests_ready_to_close(staff: Staff) -> QuerySet[Request]:
     parts = RequestSubject.objects.filter(request=OuterRef("pk"))
     unfinished = parts.exclude(state__in=states.FINISHED_PART_STATES)
     return (
-        Request.objects.filter(state=states.FORWARDED)
+        Request.objects.filter(state__in=(states.FORWARDED, states.WITHDRAWN))
         .filter(Exists(parts.filter(assignee=staff)), ~Exists(unfinished))
         .order_by("received", "id")
     )

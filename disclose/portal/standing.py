@@ -25,7 +25,7 @@ REQUEST_WORDS = {
     states.BASIC_INFORMATION_SHARED: (
         "We have sent you the basic information and are deciding who answers the rest."
     ),
-    "awaiting_narrowing": (
+    states.AWAITING_NARROWING: (
         "You asked for a lot of information. We have suggested you view the records, or you "
         "can narrow your request to the specific information you need."
     ),
@@ -38,8 +38,21 @@ PART_WORDS = {
     states.SUPPLIED: "Information sent to you.",
     states.DECLINED: "The council decided not to share this information. We have written to you.",
     states.COMPLETE: "Answered. We have written to you.",
-    "ended": "Ended. Nothing more will be sent.",
+    states.ENDED: "Ended. Nothing more will be sent.",
 }
+# A part that ended without information, by why it ended.
+ENDED_WORDS = {
+    states.ENDED_IDENTITY_NOT_VERIFIED: (
+        "Ended: we could not confirm who you are, so nothing was shared. We have written to you."
+    ),
+    states.ENDED_WITHDRAWN: "Ended: you withdrew your request.",
+}
+WITHDRAWN = "Withdrawn at your request. Nothing more will be sent."
+CLOSED = "Closed. We have written to you."
+CLOSED_NOT_NARROWED = (
+    "Closed. You did not narrow your request to specific information. To view the records, "
+    "or to ask for specific information, make a new request."
+)
 
 
 @dataclass(frozen=True)
@@ -52,18 +65,26 @@ class Standing:
 
 def standing_of(request: Request) -> Standing:
     subjects = list(request.subjects.all())
-    if getattr(request, "withdrawn_at", None):
-        return Standing("Withdrawn at your request. Nothing more will be sent.", None, [])
+    if request.withdrawn_at is not None:
+        return Standing(WITHDRAWN, None, [])
     if request.state == states.CLOSED:
-        return Standing("Closed. We have written to you.", None, [])
+        if request.closed_because == states.CLOSED_NOT_NARROWED:
+            return Standing(CLOSED_NOT_NARROWED, None, [])
+        return Standing(CLOSED, None, [])
     if request.state == states.FORWARDED:
-        parts = [(_named(p), PART_WORDS.get(p.state, "In progress.")) for p in subjects]
+        parts = [(_named(p), _part_words(p)) for p in subjects]
         words = "Passed to the team that holds the records."
     else:
         parts = []
         words = REQUEST_WORDS.get(request.state, "In progress.")
     due, paused = _next_due(request)
     return Standing(words, due, parts, paused)
+
+
+def _part_words(part: RequestSubject) -> str:
+    if part.state == states.ENDED:
+        return ENDED_WORDS.get(part.ended_because, PART_WORDS[states.ENDED])
+    return PART_WORDS.get(part.state, "In progress.")
 
 
 def _next_due(request: Request) -> tuple[date | None, bool]:

@@ -16,6 +16,11 @@ IDENTITY_NOT_VERIFIED = "identity_not_verified"
 BASIC_INFORMATION_SHARED = "basic_information_shared"
 FORWARDED = "forwarded"
 CLOSED = "closed"
+# Section 1: a request for a lot of information is advised to view the
+# records. It stays open, waiting for the requestor to narrow it (or not).
+AWAITING_NARROWING = "awaiting_narrowing"
+# The requestor withdrew: every open part has ended; files out come back first.
+WITHDRAWN = "withdrawn"
 REQUEST_STATES = (
     RECEIVED,
     IDENTITY_VERIFIED,
@@ -23,6 +28,8 @@ REQUEST_STATES = (
     BASIC_INFORMATION_SHARED,
     FORWARDED,
     CLOSED,
+    AWAITING_NARROWING,
+    WITHDRAWN,
 )
 
 # Part (subject) states
@@ -35,6 +42,10 @@ IDENTITY_REVERIFIED = "identity_reverified"
 SUPPLIED = "supplied"
 DECLINED = "declined"
 COMPLETE = "complete"
+# Ended without information: nothing is supplied and nothing more is sent
+# (the worker could not verify the requestor again, 2.1.2.2 and 2.1.3.2; or
+# the requestor withdrew). Why is kept with the part (END_REASONS).
+ENDED = "ended"
 PART_STATES = (
     UNMATCHED,
     MATCHED,
@@ -45,8 +56,19 @@ PART_STATES = (
     SUPPLIED,
     DECLINED,
     COMPLETE,
+    ENDED,
 )
-FINISHED_PART_STATES = frozenset({SUPPLIED, DECLINED, COMPLETE})
+FINISHED_PART_STATES = frozenset({SUPPLIED, DECLINED, COMPLETE, ENDED})
+
+# Why a part ended without information.
+ENDED_IDENTITY_NOT_VERIFIED = "identity_not_verified"
+ENDED_WITHDRAWN = "withdrawn"
+END_REASONS = (ENDED_IDENTITY_NOT_VERIFIED, ENDED_WITHDRAWN)
+
+# Why a request was closed, when it was not answered in the usual way.
+CLOSED_WITHDRAWN = "withdrawn"
+CLOSED_NOT_NARROWED = "not_narrowed"
+CLOSE_REASONS = (CLOSED_WITHDRAWN, CLOSED_NOT_NARROWED)
 
 ROLES = tuple(ROLE_WORDS)  # procedure/roles.py
 
@@ -95,8 +117,29 @@ def state_after_decision(decision: str) -> str:
     return AWAITING_ALLOCATION if decision == "approve" else DECLINED
 
 
+def part_state_after_reverify(verified: bool) -> str:
+    """The worker's second check (2.1.2.2, 2.1.3.2): verified goes on to supply;
+    not verified ends the part, as nothing may be shared with them."""
+    return IDENTITY_REVERIFIED if verified else ENDED
+
+
+def ends_on_withdrawal(part_state: str) -> bool:
+    """The requestor withdrew: every part not yet finished ends (a part
+    already supplied or declined stays as it is)."""
+    return part_state not in FINISHED_PART_STATES
+
+
+def closed_because(request_state: str) -> str:
+    """What closing a request in this state records: a withdrawn request, or
+    one the requestor never narrowed (section 1); '' for any other."""
+    return {WITHDRAWN: CLOSED_WITHDRAWN, AWAITING_NARROWING: CLOSED_NOT_NARROWED}.get(
+        request_state, ""
+    )
+
+
 def check_close(part_states: list[str], files_out: int) -> Refusal | None:
-    """A request closes when every part is done and its files are back in storage."""
+    """A request closes when every part has ended (supplied, declined, ended
+    without information...) and its files are back in storage."""
     unfinished = [s for s in part_states if s not in FINISHED_PART_STATES]
     if unfinished:
         return Refusal(

@@ -464,7 +464,7 @@ _DECLARATIONS = (
         "match_subject",
         PART,
         {"scimt_officer"},
-        s.BEFORE_FORWARD,
+        s.BEFORE_FORWARD | {s.AWAITING_NARROWING},
         "1",
         Words(
             "Find this person in the records",
@@ -690,7 +690,7 @@ _DECLARATIONS = (
         "return_files",
         HOLDING,
         {"business_support"},
-        {s.FORWARDED, s.CLOSED},
+        {s.FORWARDED, s.WITHDRAWN, s.CLOSED},
         "2.1.3.5",
         Words(
             "Record as returned to storage",
@@ -755,6 +755,68 @@ _DECLARATIONS = (
             ),
         ),
         checks=(_holds_or_logs, _nothing_outstanding),
+    ),
+    # Section 1: the professional asked for a lot of information and was
+    # encouraged to view the records; they narrow it to specific information,
+    # and it goes on through the procedure as any specific request.
+    _spec(
+        "narrow_request",
+        REQUEST,
+        {"scimt_officer"},
+        {s.AWAITING_NARROWING},
+        "1",
+        Words(
+            "Record a narrower request",
+            title="Narrow the request to specific information",
+            done="The request now asks for specific information",
+            timeline="Request narrowed to specific information",
+            warning="The request then goes on as a specific request: check the requestor's "
+            "identity, find each person in the records and forward it.",
+            submit="Save the narrower request",
+        ),
+        leaves=s.RECEIVED,
+        fields=(
+            Field(
+                "details",
+                "text",
+                "What specific information does the requestor need now?",
+                "Enter the specific information the requestor needs",
+                long=True,
+                hint="As the requestor put it. This replaces what they first asked for.",
+            ),
+            Field(
+                "extent",
+                "choice",
+                "How much is the requestor asking for now?",
+                "Select that the requestor now asks for specific information",
+                choices=(("specific", "Specific information"),),
+            ),
+        ),
+    ),
+    # The requestor no longer needs the information. Not in the procedure's
+    # words, but nothing may be left open for ever: every open part ends, and
+    # paper files out still come back before the request closes (2.1.3.5).
+    _spec(
+        "withdraw",
+        REQUEST,
+        {"scimt_officer", "social_worker", "team_manager", "csm"},
+        set(s.REQUEST_STATES) - {s.CLOSED, s.WITHDRAWN},
+        "1",
+        Words(
+            "Record that the requestor withdrew",
+            title="Record that the requestor withdrew the request",
+            done="Withdrawal recorded. Close the request once any files are back in storage",
+            timeline="Withdrawn by the requestor",
+            warning="Every part still open ends and nothing more is sent, except an email "
+            "to the requestor to acknowledge the withdrawal. Paper files that are out must "
+            "still go back to storage before the request closes.",
+            confirm="The requestor has withdrawn the request. Stop work on it",
+            unconfirmed="Confirm that the requestor has withdrawn the request",
+            submit="Record the withdrawal",
+        ),
+        leaves=s.WITHDRAWN,
+        fields=(_reason("Why did the requestor withdraw?", "Say why the requestor withdrew"),),
+        checks=(_holds_or_logs,),
     ),
     # Hard copies (2.2, and the note at the end of section 1): only once the
     # information has been supplied, which may be after the request has closed.
@@ -1100,6 +1162,13 @@ def check_step(
             "identity_not_verified",
             "Verify the requestor's identity first. Nothing is shared with an unverified requestor.",
             "1",
+        )
+    if request_state == s.WITHDRAWN and request_state not in step.request_states:
+        return Refusal(
+            "wrong_state",
+            "The requestor has withdrawn this request, so nothing more is done or sent. "
+            "Return any files to storage, then close it.",
+            step.paragraph,
         )
     if request_state not in step.request_states:
         return _wrong_state(step, f"the request is {_words(request_state)}")

@@ -20,6 +20,7 @@ Keys (all optional):
   message_says           {kind: words} a message of that kind to the requestor must contain
   never_told             words no message to the requestor may contain (an internal reason)
   case_note_says         words some case note must contain, or a list of them
+  closed_because         why the request closed: withdrawn, not_narrowed, or null
 """
 
 from typing import Any
@@ -47,6 +48,7 @@ KEYS = (
     "message_says",
     "never_told",
     "case_note_says",
+    "closed_because",
 )
 SUBJECT_FIELD = {
     "route": "route",
@@ -118,6 +120,11 @@ def failures(expect: dict[str, Any] | None, trail: dict[str, Any]) -> list[str]:
         if key in expect:
             found += _per_subject(key, expect[key], trail["subjects"])
     request = trail["request"]
+    if "closed_because" in expect and trail.get("closed_because") != expect["closed_because"]:
+        found.append(
+            f"expect.closed_because: the request closed because {trail.get('closed_because')!r}, "
+            f"expected {expect['closed_because']!r}"
+        )
     for key in ("state", "assignee"):
         if key in expect and request.get(key) != expect[key]:
             found.append(

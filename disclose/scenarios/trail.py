@@ -3,7 +3,8 @@
 Everything here is read back from the database after the steps have run, so
 the trail shows what the services actually stored, not what the runner hoped.
 Fields beyond the spec's are added, never renamed: subjects[].state,
-subjects[].name_given, messages[].subject, disclosures, notifications.
+subjects[].name_given, subjects[].ended_because, closed_because, withdrawn,
+messages[].subject, disclosures, notifications.
 `record_system` is the contract's (version 2): each case note and document
 queued for the council's record system, and where its delivery stands.
 """
@@ -56,6 +57,10 @@ def build_trail(
             "state": request.state,
             "assignee": request_assignee(request, world),
         },
+        # Contract version 2: closed after a withdrawal, or never narrowed.
+        # Beside `request`, whose fields the spec fixes.
+        "closed_because": request.closed_because or None,
+        "withdrawn": request.withdrawn_at is not None,
         "subjects": _subjects(request, world, after_forward),
         "steps": steps,
         "case_notes": [
@@ -140,6 +145,7 @@ def _subjects(request: Request, world: World, after_forward: dict | None) -> lis
                 "state": part.state,
                 "matched": part.matched,
                 "name_given": part.name_given,
+                "ended_because": part.ended_because or None,
             }
         )
     return subjects

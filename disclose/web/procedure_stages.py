@@ -88,7 +88,9 @@ def position(
     case: Request, subjects: list[RequestSubject], movements: list, copy_lists: list
 ) -> Position:
     """This request's place in the procedure."""
-    redirected = family(case.outcome_route) == "redirect"
+    # Advised to view the records (section 1): sent elsewhere too, though the
+    # request stays open until the requestor narrows it or it is closed.
+    redirected = family(case.outcome_route) in ("redirect", "advise")
     routes: dict[str, list[int]] = {key: [] for key, _, _ in ROUTES}
     if redirected:
         routes["redirect"] = [sub.number for sub in subjects]
@@ -118,7 +120,11 @@ def _request_stages(case: Request, forwarded: bool, redirected: bool) -> list[St
         _stage("forward", "forward"),
     ]
     if redirected:
-        stages[0].note = "Redirected elsewhere at intake"
+        stages[0].note = (
+            "Advised to view the records: waiting for the requestor to narrow it"
+            if case.state == s.AWAITING_NARROWING
+            else "Redirected elsewhere at intake"
+        )
         for stage in stages[1:]:
             stage.status = SKIPPED
         return stages
@@ -234,6 +240,7 @@ def _close_stage(
         latest[movement.holding_id] = movement.kind
     out = sum(1 for kind in latest.values() if kind != "returned")
     finished = forwarded and all(sub.state in s.FINISHED_PART_STATES for sub in subjects)
+    finished = finished or case.state in (s.WITHDRAWN, s.AWAITING_NARROWING)
     if finished:
         stage.status = CURRENT
     if out:

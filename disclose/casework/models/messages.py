@@ -28,6 +28,8 @@ class MessageKind(models.TextChoices):
     HARD_COPIES_REFUSED = "hard_copies_refused", "Hard copies refused"
     HARD_COPIES_SENT = "hard_copies_sent", "Hard copies sent"
     IDENTITY_NOT_VERIFIED = "identity_not_verified", "Identity not verified"
+    # Contract version 2.
+    WITHDRAWAL_ACKNOWLEDGED = "withdrawal_acknowledged", "Withdrawal acknowledged"
 
 
 class Message(models.Model):

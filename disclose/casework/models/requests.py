@@ -120,6 +120,16 @@ class Request(models.Model):
     triaged_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     close_reason = models.TextField(blank=True)
+    # Closed after the requestor withdrew, or without their narrowing it (section 1).
+    closed_because = models.CharField(
+        max_length=20, blank=True, choices=_choices(states.CLOSE_REASONS)
+    )
+    # The requestor withdrew: when, and why, as they said it.
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdraw_reason = models.TextField(blank=True)
+    # An extensive request narrowed to specific information (section 1): the
+    # time limits run again from here.
+    narrowed_at = models.DateTimeField(null=True, blank=True)
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -189,6 +199,11 @@ class RequestSubject(models.Model):
     )
     identity_reverified_at = models.DateTimeField(null=True, blank=True)
     supplied_at = models.DateTimeField(null=True, blank=True)
+    # Ended without information (states.ENDED), and why.
+    ended_at = models.DateTimeField(null=True, blank=True)
+    ended_because = models.CharField(
+        max_length=30, blank=True, choices=_choices(states.END_REASONS)
+    )
 
     class Meta:
         ordering = ["request", "number"]

@@ -28,7 +28,7 @@ from ..models import (
     Request,
     RequestSubject,
 )
-from ._base import Step, begin, open_step
+from ._base import Step, begin, open_step, role_words
 from .documents import keep_stored
 
 
@@ -106,7 +106,7 @@ def receive_request(
         kept = [keep_stored(step, document) for document in documents]
         decision = triage_rules(request_facts(step.request))
         if decision is not None:
-            _redirect(step, decision)
+            _out_of_scope(step, decision)
         step.audit(
             step.parts,
             channel=channel,
@@ -131,9 +131,35 @@ def triage(*, actor: Staff, request: Request) -> Request:
         step.request.triaged_by, step.request.triaged_at = actor, step.now
         step.save_request("triaged_by", "triaged_at")
         if decision is not None:
-            _redirect(step, decision)
+            _out_of_scope(step, decision)
         step.audit(step.parts, in_scope=decision is None)
     return step.request
+
+
+ADVISE = "advise:view_records"
+
+
+def _out_of_scope(step: Step, decision: Decision) -> None:
+    """Section 1 and 2.4: a request for a lot of information is advised and
+    waits; anything else outside the procedure is sent where it belongs."""
+    if decision.route == ADVISE:
+        _advise(step, decision)
+    else:
+        _redirect(step, decision)
+
+
+def _advise(step: Step, decision: Decision) -> None:
+    """Section 1: the professional asked for a lot of information, and is
+    *encouraged* to view the records instead. That is advice, not a refusal:
+    the request stays open, waiting for them to narrow it (narrow_request) or
+    for the SCIMT to close it."""
+    request = step.request
+    request.state = states.AWAITING_NARROWING
+    request.outcome_route = decision.route
+    request.outcome_paragraph = decision.paragraph
+    request.outcome_rationale = decision.rationale
+    step.save_request("state", "outcome_route", "outcome_paragraph", "outcome_rationale")
+    step.message(decision.message_kind, decision=decision)
 
 
 def _redirect(step: Step, decision: Decision) -> None:
@@ -196,21 +222,53 @@ def verify_identity(
             )
         if parts and verified:
             for part in parts:
-                part.state = states.IDENTITY_REVERIFIED
+                part.state = states.part_state_after_reverify(verified)
                 part.identity_reverified_by, part.identity_reverified_at = actor, step.now
                 part.save(
                     update_fields=["state", "identity_reverified_by", "identity_reverified_at"]
                 )
-        elif not parts:
+        elif parts:
+            for part in parts:
+                _end_unverified(step, part, method)
+        else:
             step.request.state = (
                 states.IDENTITY_VERIFIED if verified else states.IDENTITY_NOT_VERIFIED
             )
             step.save_request("state")
         if not verified:
             # Nothing is shared with an unverified requestor, who is told so (section 1).
-            step.message("identity_not_verified")
-        step.audit(parts, method=method, outcome=outcome, level="part" if parts else "request")
+            names = [_name(p) for p in parts]
+            step.message("identity_not_verified", ended=bool(parts), names=names)
+        step.audit(
+            parts,
+            method=method,
+            outcome=outcome,
+            level="part" if parts else "request",
+            **({"ended": True} if parts and not verified else {}),
+        )
     return step.request
+
+
+def _end_unverified(step: Step, part: RequestSubject, method: str) -> None:
+    """The worker could not verify the requestor again (2.1.2.2, 2.1.3.2):
+    nothing may be supplied, so the part ends here rather than waiting for
+    ever. The worker keeps it, to close the request once every part has ended."""
+    part.state = states.part_state_after_reverify(False)
+    part.ended_at, part.ended_because = step.now, states.ENDED_IDENTITY_NOT_VERIFIED
+    part.save(update_fields=["state", "ended_at", "ended_because"])
+    request = step.request
+    method_words = IdentityCheck.Method(method).label.lower()
+    step.case_note(
+        part,
+        f"{role_words(step.actor)} could not verify the identity of {request.requestor_name} "
+        f"({request.get_requestor_agency_display()}) again for request {request.reference} "
+        f"(checked by: {method_words}). Nothing was supplied and this part of the request "
+        f"has ended (paragraph {part.paragraph or '2.1.2.2'}).",
+    )
+
+
+def _name(part: RequestSubject) -> str:
+    return part.person.full_name if part.person else part.name_given
 
 
 def match_subject(

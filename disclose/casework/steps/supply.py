@@ -80,12 +80,36 @@ def _supply_part(step: Step, part: RequestSubject, summary: str, titles: list[st
 def close(*, actor: Staff, request: Request, reason: str = "") -> Request:
     """Whoever holds the request closes it: a SCIMT officer, or the holder of
     one of its parts. Not while a part is in progress or a file is still out of
-    storage (2.1.3.5); a request is complete when every part is (issue 3, 4)."""
+    storage (2.1.3.5); a request is complete when every part has ended, however
+    (supplied, declined, ended without information).
+
+    A request still waiting for the requestor to narrow it (section 1) may be
+    closed: that they did not is recorded, in the request, the case notes of
+    any person matched, and the audit event the timeline reads."""
     with begin("close", actor, request) as step:
         step.check()  # the holder or the SCIMT; every part done; the files back
+        because = states.closed_because(step.request.state)
         step.request.state = states.CLOSED
         step.request.closed_at = step.now
         step.request.close_reason = (reason or "").strip()
-        step.save_request("state", "closed_at", "close_reason")
-        step.audit(step.parts, reason=step.request.close_reason)
+        step.request.closed_because = because
+        step.save_request("state", "closed_at", "close_reason", "closed_because")
+        if because == states.CLOSED_NOT_NARROWED:
+            for part in step.parts:
+                step.case_note(part, _not_narrowed_note(step))
+        step.audit(
+            step.parts,
+            reason=step.request.close_reason,
+            **({"closed_because": because} if because else {}),
+        )
     return step.request
+
+
+def _not_narrowed_note(step: Step) -> str:
+    request = step.request
+    return (
+        f"{role_words(step.actor)} closed request {request.reference} from "
+        f"{request.requestor_name} ({request.get_requestor_agency_display()}). They asked for "
+        "a lot of information, were encouraged to view the records instead (section 1), and "
+        "did not narrow the request to specific information. Nothing was shared."
+    )

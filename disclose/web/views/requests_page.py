@@ -31,6 +31,7 @@ class SubjectRow:
     state: tuple[str, str]
     actions: list[str]
     button_words: list[tuple[str, str, str]]
+    ended: str = ""  # why it ended without information, in words
 
 
 def request_queryset():
@@ -103,6 +104,7 @@ def request_detail(request: HttpRequest, reference: str, section: str = "summary
     context = {
         "case": case,
         "state": words.request_state(case.state),
+        "closed_because": words.CLOSED_BECAUSE.get(case.closed_because, ""),
         "subjects": _subject_rows(subjects, actions),
         "actions": actions,
         "now": now_items(case, subjects, actions),
@@ -142,6 +144,7 @@ def _subject_rows(subjects: list[RequestSubject], actions: Actions) -> list[Subj
                 state=words.part_state(subject.state),
                 actions=[name for name, _, _ in buttons],
                 button_words=buttons,
+                ended=words.ENDED_BECAUSE.get(subject.ended_because, ""),
             )
         )
     return rows

@@ -16,6 +16,8 @@ REQUEST_STATES = {
     states.BASIC_INFORMATION_SHARED: ("Basic information shared", "turquoise"),
     states.FORWARDED: ("Forwarded", "purple"),
     states.CLOSED: ("Closed", "grey"),
+    states.AWAITING_NARROWING: ("Waiting for the requestor to narrow it", "yellow"),
+    states.WITHDRAWN: ("Withdrawn by the requestor", "grey"),
 }
 
 PART_STATES = {
@@ -28,6 +30,17 @@ PART_STATES = {
     states.SUPPLIED: ("Information supplied", "green"),
     states.DECLINED: ("Declined", "red"),
     states.COMPLETE: ("Complete", "green"),
+    states.ENDED: ("Ended without information", "grey"),
+}
+
+# Why a part ended without information, and why a request closed unanswered.
+ENDED_BECAUSE = {
+    states.ENDED_IDENTITY_NOT_VERIFIED: "The requestor's identity could not be verified again",
+    states.ENDED_WITHDRAWN: "The requestor withdrew the request",
+}
+CLOSED_BECAUSE = {
+    states.CLOSED_WITHDRAWN: "The requestor withdrew the request",
+    states.CLOSED_NOT_NARROWED: "The requestor did not narrow the request to specific information",
 }
 
 # What the person holding a part (or the request) must do next: My work's
@@ -41,6 +54,8 @@ NEEDED = {
     states.AWAITING_ALLOCATION: "Allocate to a social worker",
     states.ALLOCATED: "Supply the information",
     states.IDENTITY_REVERIFIED: "Supply the information",
+    states.AWAITING_NARROWING: "Record a narrower request when the requestor replies, or close it",
+    states.WITHDRAWN: "Close the request once any files are back in storage",
 }
 
 # Each event's title in the timeline: the step's own words (procedure/steps.py).
@@ -85,6 +100,10 @@ def timeline_item(event, names: dict[str, str]) -> TimelineItem:
         lines.append(f"Route: {route_words(detail['route'])}")
     if detail.get("reason"):
         lines.append(f"Reason: {detail['reason']}")
+    if detail.get("closed_because"):
+        lines.append(CLOSED_BECAUSE.get(detail["closed_because"], ""))
+    if detail.get("ended") and event.event_type == "verify_identity":
+        lines.append("Nothing was supplied: this part has ended")
     for number, route in (detail.get("routes") or {}).items():
         lines.append(f"Subject {number}: {route_words(route)}")
     for key, words in (("to", "To"), ("worker", "Worker")):

@@ -5,14 +5,17 @@ role in turn; each has a refused step; axe-core runs on every page visited.
 - an open case: the allocated worker supplies and closes;
 - a redirect at intake: own records, told to make a subject access request;
 - Ofsted asking about a known, closed case: told to contact the MASH;
-- a closed case the CSM declines: the requestor is told why.
+- a closed case the CSM declines: the requestor's email carries the CSM's
+  message to them, never the internal reason.
 """
 
 import pytest
 from casework_factories import build_office, forwarded, verified_and_matched
+from portal_mail import body
 
 from disclose.casework.models import Message, Request
 from disclose.council.models import CouncilProfile
+from disclose.outbox.delivery import deliver_due
 
 from .browser import assert_accessible, screenshot
 from .desks import can_sign_in, open_desks, open_request
@@ -131,11 +134,17 @@ def test_ofsted_asking_about_a_closed_case_is_told_to_contact_the_mash(desks, of
     expect(scimt.locator("#messages ~ details").filter(has_text="MASH").first).to_be_visible()
 
 
-def test_a_closed_case_declined_by_the_csm_tells_the_requestor_why(desks, office):
+def test_a_csm_declines_with_a_message_and_the_requestors_email_never_has_the_reason(
+    desks, office, smtp
+):
     case = forwarded(office, office.closed_case())  # last team T1 still exists: its CSM
     csm = desks(office.csm_t1)
     open_request(csm, case.reference)
     step(csm, "Record your decision")
+    # The page shows what the requestor reads if the CSM writes no message.
+    expect(csm.locator("#standard-decline-message")).to_have_text(
+        CouncilProfile.current().decline_message
+    )
     csm.get_by_label("Decline").check()
     csm.get_by_label("I have checked this decision").check()
     # Refused: no reason given; the choice made is kept.
@@ -143,11 +152,29 @@ def test_a_closed_case_declined_by_the_csm_tells_the_requestor_why(desks, office
     expect(csm.locator(".govuk-error-summary")).to_contain_text("Give the reason for your decision")
     expect(csm.get_by_label("Decline")).to_be_checked()
     assert_accessible(csm)
-    csm.get_by_label("Reason for your decision").fill("Not specific enough to share.")
+    internal = "Stepfather is a suspect in an open police investigation."
+    told = "Please ask the family court to order disclosure instead."
+    csm.get_by_label("Reason for your decision").fill(internal)
+    csm.get_by_label("Message to the requestor (optional)").fill(told)
     csm.get_by_label("I have checked this decision").check()
     submit(csm, "Record decision", "Decision recorded")
-    declined = Message.objects.get(request=case, kind="decision_declined")
-    assert "Not specific enough to share." in declined.text
+    # The email as the requestor's mail server received it, over real SMTP.
+    deliver_due()
+    to_requestor = [
+        body(m)
+        for to, m in smtp.emails()
+        if to == [case.requestor_email] and "declined" in m["Subject"]
+    ]
+    assert len(to_requestor) == 1
+    assert told in " ".join(to_requestor[0].split())
+    assert "Stepfather" not in to_requestor[0] and "suspect" not in to_requestor[0]
+    # The reason stays inside, on the person's record.
+    open_request(csm, case.reference)
+    csm.get_by_role("navigation", name="Parts of this request").get_by_role(
+        "link", name="Case notes"
+    ).click()
+    expect(csm.get_by_text(internal, exact=False).first).to_be_visible()
+    assert_accessible(csm)
     csm.goto(f"/requests/{case.reference}/procedure/")
     expect(csm.locator(".disclose-procedure__steps")).to_contain_text(
         "CSM decides (2.1.2.1): Done. Declined"

@@ -160,5 +160,6 @@ def test_an_expected_state_that_does_not_exist_is_refused_before_running():
     found = problems_in(example_with("  state: closed", "  state: close"))
     assert found == [
         "bad.yaml: expect.state: 'close' is not a request state; use one of: received, "
-        "identity_verified, identity_not_verified, basic_information_shared, forwarded, closed"
+        "identity_verified, identity_not_verified, basic_information_shared, forwarded, closed, "
+        "awaiting_narrowing, withdrawn"
     ]

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from . import hard_copies as hc
 from . import states as s
 from .case import Case, HoldingFacts, PartFacts
+from .roles import REQUESTOR
 from .states import Actor, Part, Refusal
 
 REQUEST, PART, HOLDING = "request", "part", "holding"
@@ -146,6 +147,21 @@ def _holds_or_logs(actor, case: Case, part, holding) -> Refusal | None:
         "You do not hold any part of this request. Ask the person who does, or the SCIMT.",
         "2.1",
     )
+
+
+def _the_requestors_own(actor, case: Case, part, holding) -> Refusal | None:
+    """A professional on the agency portal acts only on a request they asked
+    (issue 16); staff are checked by the step's other rules."""
+    if REQUESTOR in actor.roles and case.reference not in actor.requests:
+        return Refusal("not_your_request", "This is not one of your requests.", "1")
+    return None
+
+
+def _asked_holds_or_logs(actor, case: Case, part, holding) -> Refusal | None:
+    """The requestor withdraws their own request; staff as for closing it."""
+    if REQUESTOR in actor.roles:
+        return _the_requestors_own(actor, case, part, holding)
+    return _holds_or_logs(actor, case, part, holding)
 
 
 def _nothing_outstanding(actor, case: Case, part, holding) -> Refusal | None:
@@ -762,7 +778,8 @@ _DECLARATIONS = (
     _spec(
         "narrow_request",
         REQUEST,
-        {"scimt_officer"},
+        # The SCIMT records the requestor's reply; on the portal they narrow it themselves.
+        {"scimt_officer", REQUESTOR},
         {s.AWAITING_NARROWING},
         "1",
         Words(
@@ -792,6 +809,7 @@ _DECLARATIONS = (
                 choices=(("specific", "Specific information"),),
             ),
         ),
+        checks=(_the_requestors_own,),
     ),
     # The requestor no longer needs the information. Not in the procedure's
     # words, but nothing may be left open for ever: every open part ends, and
@@ -799,7 +817,7 @@ _DECLARATIONS = (
     _spec(
         "withdraw",
         REQUEST,
-        {"scimt_officer", "social_worker", "team_manager", "csm"},
+        {"scimt_officer", "social_worker", "team_manager", "csm", REQUESTOR},
         set(s.REQUEST_STATES) - {s.CLOSED, s.WITHDRAWN},
         "1",
         Words(
@@ -816,7 +834,7 @@ _DECLARATIONS = (
         ),
         leaves=s.WITHDRAWN,
         fields=(_reason("Why did the requestor withdraw?", "Say why the requestor withdrew"),),
-        checks=(_holds_or_logs,),
+        checks=(_asked_holds_or_logs,),
     ),
     # Hard copies (2.2, and the note at the end of section 1): only once the
     # information has been supplied, which may be after the request has closed.

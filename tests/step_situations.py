@@ -92,4 +92,5 @@ def people_of(office) -> dict[str, object]:
     }
     people["legal"] = make_staff("legal1", "legal_services")
     people["governance"] = make_staff("ig1", "information_governance")
+    people["admin"] = make_staff("admin1", "admin")  # reassigns any part (December 2026)
     return people

@@ -66,3 +66,26 @@ def test_the_staff_list_shows_each_persons_roles(client, superuser):
     client.force_login(superuser)
     page = client.get("/admin/records/staff/").content.decode()
     assert "Social worker, Business support" in page or "Business support, Social worker" in page
+
+
+def test_marking_someone_as_left_is_the_staff_leaves_step_and_is_audited(client, superuser):
+    worker = make_staff("sasha.worker", "social_worker")
+    client.force_login(superuser)
+    response = client.post(
+        "/admin/records/staff/",
+        {"action": "mark_as_left", "_selected_action": [worker.pk]},
+        follow=True,
+    )
+    assert "Recorded as having left" in response.content.decode()
+    worker.refresh_from_db()
+    assert not worker.is_active
+    event = AuditEvent.objects.get(event_type="staff_leaves")
+    assert event.actor == superuser and event.detail["staff"] == "sasha.worker"
+    # Twice is refused, and says so; nothing more is recorded.
+    again = client.post(
+        "/admin/records/staff/",
+        {"action": "mark_as_left", "_selected_action": [worker.pk]},
+        follow=True,
+    )
+    assert "already recorded as having left" in again.content.decode()
+    assert AuditEvent.objects.filter(event_type="staff_leaves").count() == 1

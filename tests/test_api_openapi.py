@@ -5,7 +5,7 @@ declared step."""
 import pytest
 from django.test import Client
 
-from disclose.procedure.steps import STEPS
+from disclose.procedure.steps import STAFF, STEPS
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +41,10 @@ def test_every_declared_step_is_an_operation_with_its_own_words():
     by_id = {op["operationId"]: (path, op) for _, path, op in _operations(document)}
     for spec in STEPS.values():
         path, operation = by_id[f"take_{spec.name}"]
-        assert path == f"/api/v1/requests/{{reference}}/steps/{spec.slug}"
+        if spec.on == STAFF:  # about a member of staff (staff_leaves), not a request
+            assert path == f"/api/v1/staff/steps/{spec.slug}"
+        else:
+            assert path == f"/api/v1/requests/{{reference}}/steps/{spec.slug}"
         assert operation["summary"] == spec.words.title
         assert f"Procedure paragraph {spec.paragraph}" in operation["description"]
 

@@ -41,6 +41,9 @@ def test_there_is_a_scenario_file_for_every_refusal_code():
         "not_a_csm",
         "not_a_social_worker",
         "no_route_holder",
+        "staff_inactive",
+        "not_your_team",
+        "wrong_role_for_stage",
     }
     covered = {
         item["code"] for path in FILES for item in (load_file(path).expect or {}).get("refused", [])

@@ -16,7 +16,31 @@ def actor_of(staff) -> Actor:
     if hasattr(staff, "as_actor"):
         # Someone who is not staff says how the rules see them (portal/actor.py).
         return staff.as_actor()
-    return Actor(ref=staff.username, roles=roles_of(staff))
+    # Staff.is_active is the one notion of having left (staff_leaves; the admin
+    # screens): the hard copies' reassignment reads it too. Someone not signed in
+    # has not left; they have no roles.
+    left = getattr(staff, "is_authenticated", False) and not staff.is_active
+    return Actor(
+        ref=staff.username,
+        roles=roles_of(staff),
+        active=not left,
+        teams=managed_teams(staff),
+    )
+
+
+def managed_teams(staff) -> frozenset[str]:
+    """The teams whose social workers' work this team manager manages: their own,
+    and any team that names them its manager. Asked once per object."""
+    if not getattr(staff, "is_authenticated", False) or not staff.has_role("team_manager"):
+        return frozenset()
+    if not hasattr(staff, "_managed_teams"):
+        from disclose.records.models import Team
+
+        managed = set(Team.objects.filter(team_manager=staff).values_list("pk", flat=True))
+        if staff.team_id:
+            managed.add(staff.team_id)
+        staff._managed_teams = frozenset(str(pk) for pk in managed)
+    return staff._managed_teams
 
 
 def part_of(subject) -> Part | None:

@@ -56,6 +56,10 @@ def case_of(request: Request, parts: Sequence[RequestSubject]) -> Case:
                 holdings_in_storage=in_storage.get(part.person_id, frozenset()),
                 hard_copy_lists=tuple(lists.get(part.pk, ())),
                 clock_stopped=part.pk in stops,
+                assignee_team=str(part.assignee.team_id)
+                if part.assignee_id and part.assignee.team_id
+                else None,
+                assignee_active=part.assignee.is_active if part.assignee_id else True,
             )
             for part in parts
         ),

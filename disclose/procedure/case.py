@@ -35,6 +35,8 @@ class PartFacts:
     holdings_in_storage: frozenset[str] = frozenset()  # kinds: paper, microfilm
     hard_copy_lists: tuple[ListFacts, ...] = ()
     clock_stopped: bool = False  # this part's own clock
+    assignee_team: str | None = None  # the holder's own team (reassign: a manager's own)
+    assignee_active: bool = True  # False: the holder has left, and the part waits for reassign
 
     def as_part(self) -> Part:
         return Part(state=self.state, assignee=self.assignee, route=self.route)

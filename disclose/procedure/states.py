@@ -83,6 +83,10 @@ class Actor:
     roles: frozenset[str]
     # A requestor's own requests, by reference (roles.REQUESTOR; the agency portal).
     requests: frozenset[str] = frozenset()
+    # False once they have left (staff_leaves): every step is refused (staff_inactive).
+    active: bool = True
+    # The teams whose social workers' work they manage, as team manager (reassign).
+    teams: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -20,12 +20,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import hard_copies as hc
+from . import reassignment as moves
 from . import states as s
 from .case import Case, HoldingFacts, PartFacts
 from .roles import REQUESTOR
 from .states import Actor, Part, Refusal
 
 REQUEST, PART, HOLDING = "request", "part", "holding"
+STAFF = "staff"  # a step about a member of staff, not about one request (staff_leaves)
 
 Check = Callable[[Actor, Case, PartFacts | None, HoldingFacts | None], Refusal | None]
 
@@ -86,7 +88,7 @@ class Words:
 @dataclass(frozen=True)
 class StepSpec:
     name: str
-    on: str  # REQUEST, PART or HOLDING
+    on: str  # REQUEST, PART, HOLDING or STAFF
     roles: frozenset[str]
     request_states: frozenset[str]
     paragraph: str
@@ -235,6 +237,10 @@ def _list_of_a_leaver_waiting(actor, case, part: PartFacts, holding) -> Refusal 
                 approver_active=True, approver_name=lst.approver_name, to_is_csm=True, reason="-"
             )
     return None
+
+
+def _may_move(actor, case, part: PartFacts, holding) -> Refusal | None:
+    return moves.check_reassigner(actor, part)
 
 
 def _own_case(actor, case, part: PartFacts, holding) -> Refusal | None:
@@ -631,6 +637,36 @@ _DECLARATIONS = (
                 within_team=True,
             ),
         ),
+    ),
+    # Work moves when its holder has left or is off sick (scenario contract,
+    # December 2026; procedure/reassignment.py).
+    _spec(
+        "reassign",
+        PART,
+        {"team_manager", "csm", moves.ADMINISTRATOR},
+        {s.FORWARDED},
+        moves.PARAGRAPH,
+        Words(
+            "Reassign",
+            title="Reassign this part of the request",
+            done="Reassigned",
+            timeline="Reassigned",
+            warning="The new holder is emailed. A case note records who moved it, from whom, "
+            "to whom and why.",
+            submit="Reassign",
+        ),
+        part_states=moves.OPEN_PART_STATES,
+        fields=(
+            Field(
+                "to",
+                "staff",
+                "Who should hold it now?",
+                "Choose who should hold it now",
+                only="for_stage",  # the role the part needs now (step_forms.py)
+            ),
+            _reason("Why are you reassigning it?", "Say why you are reassigning it"),
+        ),
+        checks=(_may_move,),
     ),
     _spec(
         "reverify_identity",
@@ -1122,6 +1158,22 @@ _DECLARATIONS = (
         page=False,  # the time-limits pages (web/views/time_limits.py)
         checks=(_a_stage_running,),
     ),
+    # Staff who leave (scenario contract, December 2026): an administrator
+    # records it, here or on the staff page of the admin screens.
+    _spec(
+        "staff_leaves",
+        STAFF,
+        {moves.ADMINISTRATOR},
+        (),
+        moves.PARAGRAPH,
+        Words(
+            "Record as having left",
+            done="Recorded as having left",
+            timeline="Recorded as having left",
+        ),
+        fields=(Field("staff", "staff", "Who has left?", "Choose who has left", only="any"),),
+        page=False,  # the admin screens' staff page (records/admin.py)
+    ),
 )
 
 STEPS: dict[str, StepSpec] = {spec.name: spec for spec in _DECLARATIONS}
@@ -1166,12 +1218,17 @@ def check_step(
     step = STEPS.get(verb)
     if step is None:
         return Refusal("unknown_step", f"'{verb}' is not a step of this procedure.")
+    left = moves.inactive(actor)
+    if left is not None:
+        return left
     if not actor.roles & step.roles:
         return Refusal(
             "not_permitted_for_role",
             f"Your role does not allow this step. It is for: {_role_list(step.roles)}.",
             step.paragraph,
         )
+    if step.on == STAFF:
+        return None  # about a member of staff: no request, no state
     if verb in {"share_basic_information", "forward"} and request_state in {
         s.RECEIVED,
         s.IDENTITY_NOT_VERIFIED,
@@ -1244,7 +1301,8 @@ def refusal(
 
 
 def _role_list(roles: frozenset[str]) -> str:
-    return ", ".join(sorted(r.replace("_", " ") for r in roles))
+    words = {moves.ADMINISTRATOR: "administrator"}
+    return ", ".join(sorted(words.get(r, r.replace("_", " ")) for r in roles))
 
 
 def _words(state: str) -> str:

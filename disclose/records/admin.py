@@ -6,7 +6,7 @@ they can be read, not edited.
 """
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.template.response import TemplateResponse
 
@@ -44,6 +44,7 @@ class StaffAdmin(AuditedAdminMixin, UserAdmin):
         (None, {"fields": ("username", "password")}),
         ("Name and contact", {"fields": ("first_name", "last_name", "email")}),
         ("Work", {"fields": DISCLOSE_FIELDS}),
+        # is_active off = has left (prefer the list's "Mark as left" action).
         ("Access", {"fields": ("is_active", "is_staff", "is_superuser")}),
         ("Single sign-on", {"fields": ("oidc_issuer", "oidc_subject")}),
         ("Important dates", {"fields": ("last_login", "date_joined")}),
@@ -76,7 +77,7 @@ class StaffAdmin(AuditedAdminMixin, UserAdmin):
     search_fields = ("username", "first_name", "last_name", "email", "staff_id")
     ordering = ("last_name", "first_name")
     filter_horizontal = ()
-    actions = ["reset_two_factor"]
+    actions = ["reset_two_factor", "mark_as_left"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("roles")
@@ -100,6 +101,28 @@ class StaffAdmin(AuditedAdminMixin, UserAdmin):
             "days": twofactor.ENROLMENT_CODE_DAYS,
         }
         return TemplateResponse(request, "admin/records/staff/set_up_codes.html", context)
+
+    @admin.action(
+        description="Mark as left: their work waits, shown as held by someone who has left"
+    )
+    def mark_as_left(self, request, queryset):
+        """The staff_leaves step (casework/steps/staffing.py), audited there, for
+        each one chosen. Their parts stay where they are until someone reassigns
+        them; My team's work shows them as 'Holder has left'."""
+        from disclose.casework import services
+
+        done, refused = [], []
+        for staff in queryset.order_by("last_name", "first_name"):
+            try:
+                services.staff_leaves(actor=request.user, staff=staff)
+            except services.StepRefused as refusal:
+                refused.append(refusal.message)
+            else:
+                done.append(staff.display_name)
+        if done:
+            self.message_user(request, f"Recorded as having left: {', '.join(done)}.")
+        for message in refused:
+            self.message_user(request, message, level=messages.ERROR)
 
     @admin.display(description="email")
     def email_status(self, staff: Staff) -> str:

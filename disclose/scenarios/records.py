@@ -21,7 +21,9 @@ from .schema import (
 RESERVED_STAFF_ID = "system"
 SECTIONS = ("localities", "teams", "staff", "persons", "episodes", "holdings")
 TEAM_FIELDS = ("id", "name", "kind", "locality", "active", "closed_on")
-STAFF_FIELDS = ("id", "name", "roles", "team", "email", "phone", "job_title")
+STAFF_FIELDS = ("id", "name", "roles", "team", "email", "phone", "job_title", "active")
+# The contract's word for an administrator (December 2026); Disclose's role is `admin`.
+ROLE_ALIASES = {"administrator": "admin"}
 PERSON_FIELDS = (
     "id",
     "forename",
@@ -126,10 +128,17 @@ def _staff(n: int, raw: dict, problems, ids: c.Ids) -> StaffSpec:
     return StaffSpec(
         id=str(raw.get("id")),
         name=take(at, raw, "name", c.text, ids, required=True, default=str(raw.get("id"))),
-        roles=take(at, raw, "roles", c.list_of(c.enum(*ROLES)), ids, required=True, default=()),
+        roles=tuple(
+            ROLE_ALIASES.get(role, role)
+            for role in take(at, raw, "roles", c.list_of(ROLE), ids, required=True, default=())
+        ),
         team=take(at, raw, "team", c.optional_team_ref, ids),
-        **{k: take(at, raw, k, c.optional_text, ids, default="") for k in STAFF_FIELDS[4:]},
+        **{k: take(at, raw, k, c.optional_text, ids, default="") for k in STAFF_FIELDS[4:7]},
+        active=take(at, raw, "active", c.boolean, ids, default=True),
     )
+
+
+ROLE = c.enum(*ROLES, *ROLE_ALIASES)
 
 
 def _one_holder_per_team(staff: list[StaffSpec], problems) -> None:

@@ -20,7 +20,7 @@ from disclose.records.models import Role, Staff
 from .records import RESERVED_STAFF_ID
 from .schema import Scenario, Step
 from .trail import build_trail, request_assignee
-from .verbs import field
+from .verbs import STAFF_VERBS, field
 from .world import EMAIL_DOMAIN, World, build_world
 
 SYSTEM_ACTOR = RESERVED_STAFF_ID
@@ -98,8 +98,10 @@ def _take(step: Step, request: Request, world: World) -> dict[str, Any]:
             "message": f"The step '{step.verb}' is not available in this version of Disclose.",
         }
     else:
+        # A step about a member of staff (staff_leaves) has no request to name.
+        about = {} if step.verb in STAFF_VERBS else {"request": request}
         try:
-            function(actor=world.staff[step.actor], request=request, **_arguments(step, world))
+            function(actor=world.staff[step.actor], **about, **_arguments(step, world))
         except StepRefused as refused:
             error = {"code": refused.code, "message": refused.message}
     request.refresh_from_db()

@@ -58,6 +58,7 @@ class StaffSpec:
     email: str = ""
     phone: str = ""
     job_title: str = ""
+    active: bool = True  # false: they have left (contract, December 2026)
 
     @property
     def first_name(self) -> str:

@@ -129,7 +129,7 @@ def _record_system(request: Request, world: World) -> list[dict]:
 
 def _subjects(request: Request, world: World, after_forward: dict | None) -> list[dict]:
     subjects = []
-    for part in request.subjects.order_by("number"):
+    for part in request.subjects.select_related("assignee").order_by("number"):
         # A request sent elsewhere at receipt (section 1, 2.4) has one outcome for all.
         route = part.route or request.outcome_route or None
         subjects.append(
@@ -146,6 +146,8 @@ def _subjects(request: Request, world: World, after_forward: dict | None) -> lis
                 "matched": part.matched,
                 "name_given": part.name_given,
                 "ended_because": part.ended_because or None,
+                # Its holder has left: it waits for someone to reassign it (December 2026).
+                "holder_has_left": bool(part.assignee_id and not part.assignee.is_active),
             }
         )
     return subjects

@@ -8,7 +8,7 @@ the service takes the step on every part the person may take it on now.
 """
 
 from disclose.procedure import steps as declared
-from disclose.procedure.steps import PART, Field
+from disclose.procedure.steps import PART, STAFF, Field
 
 from . import checks as c
 
@@ -52,6 +52,10 @@ VERBS: dict[str, Fields] = {
 # Steps on one subject's part; the others act on the request as a whole.
 PART_VERBS = frozenset(
     verb for verb, specs in declared.VERBS.items() if any(s.on == PART for s in specs)
+)
+# Steps about a member of staff, not the request (staff_leaves).
+STAFF_VERBS = frozenset(
+    verb for verb, specs in declared.VERBS.items() if all(s.on == STAFF for s in specs)
 )
 
 # Fields whose text may hold a comma. In a YAML flow mapping ({...}) an unquoted

@@ -95,6 +95,7 @@ def _staff(spec: StaffSpec, world: World) -> Staff:
         phone=spec.phone,
         job_title=spec.job_title,
         team=world.teams.get(spec.team) if spec.team else None,
+        is_active=spec.active,  # the one notion of having left (casework/steps/staffing.py)
     )
     member.set_unusable_password()
     member.save()

@@ -13,6 +13,7 @@ from django import forms
 
 from disclose.casework.models import Document, HardCopyItem
 from disclose.procedure import hard_copies as rules
+from disclose.procedure import reassignment as moves
 from disclose.procedure.steps import STEPS, Field, StepSpec
 from disclose.records.models import Holding, Staff
 
@@ -49,17 +50,26 @@ def _staff_label(staff: Staff) -> str:
     return f"{staff.display_name} ({staff.team.name})" if staff.team else staff.display_name
 
 
+def _role_asked(form: "DeclaredForm", field: Field) -> str:
+    """The role offered: the field's, or (reassign) the one the part needs now."""
+    if field.only == "for_stage":
+        return (moves.role_for_stage(form.part.state) if form.part is not None else "") or ""
+    return field.only
+
+
 def _staff_choice(form: "DeclaredForm", field: Field) -> forms.ModelChoiceField:
     """Staff in post, in a team that still exists (or none), who hold the role;
     the team's own people first (the part's team, else the actor's), then the
     rest, which the browser turns into an accessible autocomplete."""
     rows = (
-        Staff.objects.filter(is_active=True, roles__code=field.only)
+        Staff.objects.filter(is_active=True, roles__code=_role_asked(form, field))
         .exclude(team__active=False)
         .select_related("team")
         .distinct()
         .order_by("last_name", "first_name", "pk")
     )
+    if field.only == "for_stage" and form.part is not None and form.part.assignee_id:
+        rows = rows.exclude(pk=form.part.assignee_id)  # reassign: to someone else
     choice = forms.ModelChoiceField(
         label=field.label,
         queryset=rows,

@@ -14,7 +14,10 @@ def test_an_unknown_step_is_refused():
 
 
 def test_an_administrator_cannot_take_procedure_steps():
-    for verb in s.STEPS:
+    """Only recording a leaver and moving work, which keep requests from getting stuck."""
+    theirs = {verb for verb, spec in s.STEPS.items() if "admin" in spec.roles}
+    assert theirs == {"staff_leaves", "reassign"}
+    for verb in set(s.STEPS) - theirs:
         assert check_step(verb, ADMIN, request_state=s.RECEIVED).code == "not_permitted_for_role"
 
 

@@ -30,6 +30,7 @@ class TeamRow:
     holder: str
     holder_team: str
     reassign_url: str = ""
+    holder_left: bool = False  # waits, held by someone who has left, until reassigned
 
 
 @for_roles("team_manager", "csm")
@@ -57,6 +58,7 @@ def team_work(request: HttpRequest) -> HttpResponse:
                 holder=part.assignee.display_name,
                 holder_team=part.assignee.team.name if part.assignee.team else "",
                 reassign_url=url,
+                holder_left=not part.assignee.is_active,
             )
         )
     user = request.user

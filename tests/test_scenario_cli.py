@@ -117,3 +117,28 @@ def test_the_internal_runner_refuses_to_run_on_a_database_outside_its_sandbox(tm
     assert done.returncode != 0
     assert "Refusing to run scenarios outside a throw-away SQLite database" in done.stderr
     assert row_counts(server["path"]) == before
+
+
+DIRECT = ROOT / "tests" / "scenarios" / "direct-request-to-allocated-worker.yaml"
+
+
+@pytest.mark.parametrize(
+    ("change", "says"),
+    [
+        # A team manager may not log a request at all: found before anything runs.
+        (("logged_by: sw1", "logged_by: tm1"), "'tm1' may not log a request"),
+        # A social worker, about a case not allocated to them: refused at receipt.
+        (("worker: sw1}", "worker: null}"), "not_your_open_case"),
+    ],
+)
+def test_a_request_logged_by_someone_who_may_not_exits_2_naming_logged_by(
+    tmp_path, server, change, says
+):
+    """Contract, December 2026: anyone but the SCIMT, or the allocated worker of
+    the open case, is refused at receipt; the run exits 2 naming the field."""
+    bad = tmp_path / "logged.yaml"
+    bad.write_text(DIRECT.read_text(encoding="utf-8").replace(*change), encoding="utf-8")
+    done = disclose("scenario", "run", "--json", str(bad), env=server["env"])
+    assert done.returncode == 2, done.stderr
+    assert f"{bad}: request.logged_by: " in done.stderr and says in done.stderr
+    assert done.stdout == ""

@@ -60,6 +60,8 @@ def case_of(request: Request, parts: Sequence[RequestSubject]) -> Case:
                 if part.assignee_id and part.assignee.team_id
                 else None,
                 assignee_active=part.assignee.is_active if part.assignee_id else True,
+                # Logged by the worker it was made to (section 1): they check first.
+                identity_checked=not request.logged_directly,
             )
             for part in parts
         ),

@@ -132,7 +132,13 @@ class _Builder:
     extensions: list[Extension]
 
     def acknowledge(self, request: Request) -> StageDeadline | None:
-        firsts = [c.checked_at for c in request.identity_checks.all() if c.subject_id is None]
+        # The first contact: the SCIMT's identity check, or (a request made directly
+        # to the worker, who logged it: section 1) the worker's own check.
+        firsts = [
+            c.checked_at
+            for c in request.identity_checks.all()
+            if c.subject_id is None or c.checked_by_id == request.owner_id
+        ]
         firsts += [m.created_at for m in request.messages.all()]
         return self.make(
             Stage.ACKNOWLEDGE,

@@ -37,9 +37,15 @@ class PartFacts:
     clock_stopped: bool = False  # this part's own clock
     assignee_team: str | None = None  # the holder's own team (reassign: a manager's own)
     assignee_active: bool = True  # False: the holder has left, and the part waits for reassign
+    identity_checked: bool = True  # states.Part
 
     def as_part(self) -> Part:
-        return Part(state=self.state, assignee=self.assignee, route=self.route)
+        return Part(
+            state=self.state,
+            assignee=self.assignee,
+            route=self.route,
+            identity_checked=self.identity_checked,
+        )
 
 
 @dataclass(frozen=True)

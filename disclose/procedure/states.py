@@ -96,6 +96,9 @@ class Part:
     state: str
     assignee: str | None = None
     route: str | None = None
+    # False when nobody has yet checked the requestor for it: a request made
+    # directly to the allocated worker (section 1), who checks before supplying.
+    identity_checked: bool = True
 
 
 @dataclass(frozen=True)

@@ -1263,6 +1263,13 @@ def check_step(
             "Verify the requestor's identity again before supplying information.",
             "2.1.2.2",
         )
+    if verb == "supply_information" and part.state == s.ALLOCATED and not part.identity_checked:
+        # Made directly to the worker (section 1): nobody has checked the requestor yet.
+        return Refusal(
+            "identity_not_verified",
+            "Verify the requestor's identity before supplying information.",
+            "1",
+        )
     if part.state not in step.part_states:
         return _wrong_state(step, f"this part is {_words(part.state)}")
     return None

@@ -109,10 +109,12 @@ def _copy_database(source: Path, target: Path) -> None:
 
 
 def _run_one(path: str) -> dict[str, Any]:
-    from .parse import load_file
+    from .parse import ScenarioInvalid, load_file
     from .runner import run_scenario
 
     try:
         return {"file": path, "trail": run_scenario(load_file(path))}
+    except ScenarioInvalid as invalid:  # found only once run (request.logged_by)
+        return {"file": path, "invalid": invalid.problems}
     except Exception:  # noqa: BLE001 - one broken run must not hide the other files' results
         return {"file": path, "crash": traceback.format_exc()}

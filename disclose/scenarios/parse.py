@@ -115,6 +115,7 @@ def parse_text(text: str, filename: str = "<scenario>") -> Scenario:
     records, ids = parse_records(raw.get("records"), problems)
     request = _parse_request(raw.get("request"), problems, ids)
     ids = c.Ids(**{**ids.__dict__, "subjects": len(request.subjects) if request else 0})
+    _check_logger(records, request, problems)
     steps = _parse_steps(raw.get("steps"), problems, ids)
     expect = raw.get("expect")
     if expect is not None:
@@ -135,6 +136,7 @@ def parse_text(text: str, filename: str = "<scenario>") -> Scenario:
 REQUESTOR_FIELDS = ("name", "agency", "email", "phone", "role", "address")
 REQUEST_FIELDS = (
     "received",
+    "logged_by",
     "channel",
     "requestor",
     "kind",
@@ -169,6 +171,7 @@ def _parse_request(raw: Any, problems: Problems, ids: c.Ids) -> RequestSpec | No
         )
     return RequestSpec(
         received=take("request.", raw, "received", c.optional_date, ids),
+        logged_by=take("request.", raw, "logged_by", c.optional_staff_ref, ids),
         channel=take("request.", raw, "channel", c.enum(*CHANNELS), ids, True, "email"),
         requestor=requestor,
         kind=take("request.", raw, "kind", c.enum(*REQUEST_KINDS), ids, default="information"),
@@ -177,6 +180,19 @@ def _parse_request(raw: Any, problems: Problems, ids: c.Ids) -> RequestSpec | No
         details=take("request.", raw, "details", c.optional_text, ids, default=""),
         subjects=_parse_subjects(raw.get("subjects"), problems, ids),
     )
+
+
+def _check_logger(records, request: RequestSpec | None, problems: Problems) -> None:
+    """Only the SCIMT, or a social worker (a request made to them directly about
+    their open case: section 1), logs a request. Whether the case is theirs is
+    for the service to say, at receipt."""
+    named = records.staff_by_id(request.logged_by) if request and request.logged_by else None
+    if named is not None and not {"scimt_officer", "social_worker"} & set(named.roles):
+        problems.add(
+            "request.logged_by",
+            f"'{named.id}' may not log a request: only a scimt_officer, or the social_worker "
+            "whose open case it is about",
+        )
 
 
 def _parse_subjects(raw: Any, problems: Problems, ids: c.Ids) -> tuple[SubjectSpec, ...]:

@@ -17,6 +17,7 @@ from disclose.casework.errors import StepRefused
 from disclose.casework.models import Request
 from disclose.records.models import Role, Staff
 
+from .parse import ScenarioInvalid
 from .records import RESERVED_STAFF_ID
 from .schema import Scenario, Step
 from .trail import build_trail, request_assignee
@@ -46,8 +47,11 @@ def run_scenario(scenario: Scenario) -> dict[str, Any]:
 
 
 def _receiver(scenario: Scenario, world: World) -> Staff:
-    """The first SCIMT officer in the file receives the request (section 1: first point
-    of contact); a file without one is received by a system officer."""
+    """Whoever `request.logged_by` names (the allocated worker, for a request made
+    to them directly: section 1), else the first SCIMT officer in the file (the
+    first point of contact); a file without one is received by a system officer."""
+    if scenario.request.logged_by:
+        return world.staff[scenario.request.logged_by]
     for spec in scenario.records.staff:
         if "scimt_officer" in spec.roles:
             return world.staff[spec.id]
@@ -65,6 +69,17 @@ def _receiver(scenario: Scenario, world: World) -> Staff:
 
 
 def _receive(scenario: Scenario, actor: Staff) -> Request:
+    """Log the request. Refused at receipt (someone who may not log it) is a
+    file that cannot run: the run stops, naming `request.logged_by` (exit 2)."""
+    try:
+        return _log(scenario, actor)
+    except StepRefused as refused:
+        raise ScenarioInvalid(
+            [f"{scenario.path}: request.logged_by: {refused.code}: {refused.message}"]
+        ) from None
+
+
+def _log(scenario: Scenario, actor: Staff) -> Request:
     spec = scenario.request
     who = spec.requestor
     return services.receive_request(

@@ -144,6 +144,7 @@ class RequestSpec:
     details: str
     subjects: tuple[SubjectSpec, ...]
     received: date | None = None  # None: today
+    logged_by: str | None = None  # a staff id; None: the first SCIMT officer
 
 
 @dataclass(frozen=True)

@@ -110,6 +110,9 @@ class Request(models.Model):
         on_delete=models.PROTECT,
         related_name="requests_owned",
     )
+    # Made directly to the allocated worker of an open case, who logged it
+    # (section 1): it started with them, and nobody had checked the requestor.
+    logged_directly = models.BooleanField(default=False)
     # Set when triage sends the request elsewhere (section 1, 2.4).
     outcome_route = models.CharField(max_length=60, blank=True)
     outcome_paragraph = models.CharField(max_length=10, blank=True)

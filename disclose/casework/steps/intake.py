@@ -7,6 +7,7 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
+from disclose.procedure import direct_requests as direct
 from disclose.procedure import states
 from disclose.procedure.basic_facts import basic_facts
 from disclose.procedure.dates import EARLIEST_BIRTH, EARLIEST_RECEIVED, date_problem
@@ -16,7 +17,7 @@ from disclose.records.models import Person, Role, Staff
 
 from .. import deadlines_stored
 from ..actors import actor_of
-from ..errors import StepRefused
+from ..errors import StepRefused, refuse_if
 from ..facts import build_world, request_facts
 from ..models import (
     Agency,
@@ -29,6 +30,7 @@ from ..models import (
     RequestSubject,
 )
 from ._base import Step, begin, open_step, role_words
+from .direct import start_with_worker
 from .documents import keep_stored
 
 
@@ -56,8 +58,8 @@ def receive_request(
     where it belongs, with its message, and closed. `documents` are files
     already in the document store (the requestor's email or letter), kept as
     the request's documents first, so a request sent elsewhere keeps them too."""
-    if "scimt_officer" not in actor_of(actor).roles:
-        raise StepRefused("not_permitted_for_role", "Only a SCIMT officer can log a request.", "1")
+    logger = actor_of(actor)
+    refuse_if(direct.check_logger(logger))
     _check_choice("channel", channel, Channel)
     _check_choice("agency", requestor_agency, Agency)
     _check_choice("kind", kind, Kind)
@@ -105,14 +107,24 @@ def receive_request(
         step = open_step("receive_request", actor, request)
         kept = [keep_stored(step, document) for document in documents]
         decision = triage_rules(request_facts(step.request))
+        if decision is not None and direct.logs_directly(logger):
+            raise StepRefused(
+                "not_your_open_case",
+                "This request is not one for this procedure. Send it to the SCIMT, who tells "
+                "the requestor where to go.",
+                decision.paragraph,
+            )
         if decision is not None:
             _out_of_scope(step, decision)
+        elif direct.logs_directly(logger):
+            start_with_worker(step)
         step.audit(
             step.parts,
             channel=channel,
             agency=requestor_agency,
             route=decision.route if decision else None,
             **({"documents": [d.title for d in kept]} if kept else {}),
+            **({"logged_directly": True} if step.request.logged_directly else {}),
         )
         deadlines_stored.store(step.request)
     return step.request

@@ -21,6 +21,7 @@ from disclose.procedure import states
 from disclose.records.models import Staff
 
 from ..paging import page_of
+from .requests_intake import LOGGERS
 from .requests_words import needed_for
 
 
@@ -230,6 +231,6 @@ def my_work(request: HttpRequest) -> HttpResponse:
         "team_page": team_page,
         "files": files,
         "files_page": files_page,
-        "can_log_requests": request.user.has_role("scimt_officer"),
+        "can_log_requests": bool(request.user.role_codes() & set(LOGGERS)),
     }
     return render(request, "web/my_work.html", context)

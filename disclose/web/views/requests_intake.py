@@ -7,10 +7,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from disclose.casework import services
+from disclose.casework.actors import actor_of
 from disclose.casework.errors import StepRefused
 from disclose.casework.models import Request
 from disclose.intake import letter
 from disclose.procedure import states
+from disclose.procedure.direct_requests import logs_directly
 from disclose.procedure.facts import RequestFacts
 from disclose.procedure.route_words import route_words
 from disclose.procedure.triage import triage
@@ -19,9 +21,13 @@ from disclose.web.forms_intake import IntakeForm
 from ..roles import for_roles
 from .requests_access import get_request_for_user
 
+# Section 1: the SCIMT is the first point of contact and logs every request,
+# except one made directly to the allocated worker of an open case, who logs it
+# (the service refuses anything else: procedure/direct_requests.py).
+LOGGERS = ("scimt_officer", "social_worker")
 
-# Section 1: the SCIMT is the first point of contact and logs every request.
-@for_roles("scimt_officer")
+
+@for_roles(*LOGGERS)
 def new_request(request: HttpRequest) -> HttpResponse:
     token = request.POST.get("letter_token", "")  # the letter already attached
     if request.method == "POST" and "add_subject" in request.POST:
@@ -73,7 +79,12 @@ def _form_page(request: HttpRequest, form: IntakeForm, token: str) -> HttpRespon
         kept = letter.from_token(token)
     except letter.LetterRefused:
         token, kept = "", []
-    context = {"form": form, "letter_token": token, "letter": kept}
+    context = {
+        "form": form,
+        "letter_token": token,
+        "letter": kept,
+        "direct": logs_directly(actor_of(request.user)),
+    }
     return render(request, "web/requests/new.html", context)
 
 

@@ -50,9 +50,13 @@ class Command(BaseCommand):
         results = run_isolated(paths)
         status, trails = 0, []
         for result in results:
+            if "invalid" in result:
+                self.stderr.write("\n".join(result["invalid"]))
+                status = 2
+                continue
             if "crash" in result:
                 self.stderr.write(f"{result['file']}: the run broke:\n{result['crash']}")
-                status = 1
+                status = max(status, 1)
                 continue
             trail = result["trail"]
             found = failures(scenarios[result["file"]].expect, trail)
@@ -62,7 +66,7 @@ class Command(BaseCommand):
             }
             trails.append(trail)
             if found:
-                status = 1
+                status = max(status, 1)
                 self.stderr.write("\n".join(f"{result['file']}: {f}" for f in found))
             if not as_json:
                 self.stdout.write(summary(trail, found) + "\n")

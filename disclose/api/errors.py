@@ -6,7 +6,16 @@ from ninja import Schema
 
 # A refusal about who is asking is 403; about what was sent, 422; anything
 # else is about where the request stands now (its state), 409.
-FORBIDDEN = frozenset({"not_permitted_for_role", "not_assigned_to_you", "not_the_approving_csm"})
+FORBIDDEN = frozenset(
+    {
+        "not_permitted_for_role",
+        "not_assigned_to_you",
+        "not_the_approving_csm",
+        "staff_inactive",
+        "not_your_team",
+        "not_your_open_case",
+    }
+)
 UNPROCESSABLE = frozenset(
     {
         "invalid_input",
@@ -21,6 +30,8 @@ UNPROCESSABLE = frozenset(
         "no_such_item",
         "no_such_document",
         "not_third_party",
+        "wrong_role_for_stage",
+        "already_holds_it",
     }
 )
 

@@ -119,17 +119,22 @@ def test_a_school_incident_notification_is_passed_to_the_support_to_schools_mana
 
 
 def test_only_a_scimt_officer_can_log_a_request(office):
-    with pytest.raises(services.StepRefused) as refused:
-        services.receive_request(
-            actor=office.sw_t1,
-            channel="phone",
-            requestor_name="A",
-            requestor_agency="police",
-            consent=True,
-            details="x",
-            subjects=[{"forename": "A", "surname": "B"}],
-        )
-    assert refused.value.code == "not_permitted_for_role"
+    """Or a social worker, one about their own open case (test_casework_direct_request.py)."""
+    for actor, code in (
+        (office.tm_t1, "not_permitted_for_role"),
+        (office.sw_t1, "not_your_open_case"),
+    ):
+        with pytest.raises(services.StepRefused) as refused:
+            services.receive_request(
+                actor=actor,
+                channel="phone",
+                requestor_name="A",
+                requestor_agency="police",
+                consent=True,
+                details="x",
+                subjects=[{"forename": "A", "surname": "B"}],
+            )
+        assert refused.value.code == code
     assert not Request.objects.exists()
 
 

@@ -88,7 +88,8 @@ def test_add_another_person_keeps_the_answers_and_adds_a_blank_person(client, of
 
 
 def test_only_a_scimt_officer_can_log_a_request(client, office):
-    client.force_login(office.sw_t1)
+    # Or a social worker, one made to them directly (test_web_requests_direct.py).
+    client.force_login(office.tm_t1)
     assert client.get("/requests/new/").status_code == 404
     assert client.post("/requests/new/", FORM).status_code == 404
     assert not Request.objects.exists()

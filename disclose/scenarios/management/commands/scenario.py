@@ -48,11 +48,11 @@ class Command(BaseCommand):
             )
             return 2
         results = run_isolated(paths)
-        status, trails = 0, []
+        status, trails, refused = 0, [], 0
         for result in results:
             if "invalid" in result:
                 self.stderr.write("\n".join(result["invalid"]))
-                status = 2
+                status, refused = 2, refused + 1
                 continue
             if "crash" in result:
                 self.stderr.write(f"{result['file']}: the run broke:\n{result['crash']}")
@@ -70,7 +70,7 @@ class Command(BaseCommand):
                 self.stderr.write("\n".join(f"{result['file']}: {f}" for f in found))
             if not as_json:
                 self.stdout.write(summary(trail, found) + "\n")
-        if as_json:
+        if as_json and (trails or not refused):  # a file refused at receipt: nothing ran
             self.stdout.write(
                 json.dumps(
                     trails[0] if len(paths) == 1 and trails else trails,

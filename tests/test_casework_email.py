@@ -88,7 +88,7 @@ def test_staff_are_emailed_when_a_task_lands_on_them(office, outbox):
     services.match_subject(actor=office.scimt, request=request, subject=1, person=person)
     deliver_due()
     outbox.clear()
-    services.forward(actor=office.scimt, request=request)
+    services.forward(actor=office.scimt, request=request, basic_information_skipped="Told already.")
     deliver_due()
     (email,) = outbox
     assert email.to == [office.csm_t1.email]
@@ -107,7 +107,7 @@ def test_staff_with_no_email_address_have_the_task_recorded(office, outbox):
     services.match_subject(actor=office.scimt, request=request, subject=1, person=person)
     deliver_due()
     outbox.clear()
-    services.forward(actor=office.scimt, request=request)
+    services.forward(actor=office.scimt, request=request, basic_information_skipped="Told already.")
     deliver_due()
     assert StaffNotification.objects.get(staff=office.csm_t1).outgoing.status == "no_address"
     assert outbox == []

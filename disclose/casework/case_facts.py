@@ -73,7 +73,7 @@ def case_of(request: Request, parts: Sequence[RequestSubject]) -> Case:
         if _loaded(request, "documents")
         else request.documents.count(),
         clock_stopped=None in stops,
-        forward_problems=_forward_problems(request, parts),
+        **_forward_facts(request, parts),
     )
 
 
@@ -101,23 +101,48 @@ def route_decisions(parts: Sequence[RequestSubject]) -> tuple[World, list[Decisi
     return world, [route_subject(world.facts_for(p.person), facts, world.council) for p in parts]
 
 
+def waiting_to_forward(request: Request, parts: Sequence[RequestSubject]) -> list[RequestSubject]:
+    """The parts forward would send on now: every matched part before forward;
+    after it, those that waited because nobody could hold them (2.1)."""
+    ready = request.state in (
+        states.IDENTITY_VERIFIED,
+        states.BASIC_INFORMATION_SHARED,
+        states.FORWARDED,
+    )
+    if not ready or not parts or not all(p.matched for p in parts):
+        return []
+    return [p for p in parts if p.state == states.MATCHED]
+
+
+def _forward_facts(request: Request, parts: Sequence[RequestSubject]) -> dict:
+    """Worked out only when forwarding is the next step: it reads the records."""
+    waiting = waiting_to_forward(request, parts)
+    if not waiting:
+        return {}
+    world, decisions = route_decisions(waiting)
+    problems = routing_problems(waiting, decisions, world)
+    blocked = {p.number for p, d in zip(waiting, decisions, strict=True) if route_problem(d, world)}
+    return {
+        "forward_problems": tuple(problems),
+        "forward_ready": tuple(p.number for p in waiting if p.number not in blocked),
+    }
+
+
+def route_problem(decision: Decision, world: World) -> str | None:
+    if decision.problem:
+        return decision.problem
+    if decision.assignee and decision.assignee not in world.staff:
+        return f"{decision.assignee} is not a member of staff."
+    return None
+
+
 def routing_problems(parts, decisions: list[Decision], world: World) -> list[str]:
     problems = []
     for part, decision in zip(parts, decisions, strict=True):
-        if decision.problem:
-            problems.append(f"Subject {part.number}: {decision.problem}")
-        elif decision.assignee and decision.assignee not in world.staff:
-            problems.append(f"Subject {part.number}: {decision.assignee} is not a member of staff.")
+        problem = route_problem(decision, world)
+        if problem:
+            problems.append(f"Subject {part.number}: {problem}")
     return problems
-
-
-def _forward_problems(request: Request, parts: Sequence[RequestSubject]) -> tuple[str, ...]:
-    """Worked out only when forwarding is the next step: it reads the records."""
-    ready = request.state in (states.IDENTITY_VERIFIED, states.BASIC_INFORMATION_SHARED)
-    if not ready or not parts or not all(p.matched for p in parts):
-        return ()
-    world, decisions = route_decisions(parts)
-    return tuple(routing_problems(parts, decisions, world))
 
 
 def _hard_copy_lists(request: Request) -> dict[int, list[ListFacts]]:

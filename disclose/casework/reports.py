@@ -30,6 +30,7 @@ ROUTES = {
     "not_known": "Not known to children's social care",
     "ofsted:worker_details": "Ofsted: given the worker's details (2.3)",
     "ofsted:contact_mash": "Ofsted: asked to contact the MASH (2.3)",
+    "ofsted:team_details": "Ofsted: given the team's details (2.3)",
     "redirect:subject_access": "Redirected: their own records",
     "redirect:adoption_records": "Redirected: adoption records",
     "redirect:view_records": "Redirected: to view records",

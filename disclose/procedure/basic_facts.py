@@ -77,3 +77,12 @@ def basic_facts(subject: SubjectFacts) -> BasicFacts:
 
 def _long_date(value: date) -> str:
     return f"{value.day} {value:%B %Y}"
+
+
+def shared_at_forward(*, agency: str, any_known: bool, skipped_because: str) -> bool:
+    """Section 1 and 2.1: the SCIMT checks identity and shares the basic facts,
+    then forwards. So forwarding before they are shared shares them first,
+    unless the officer records why not. Nothing to share first for Ofsted
+    (2.3: the SCIMT's answer at forward is the whole reply), nor when no
+    subject is known (the requestor is told so at forward)."""
+    return not skipped_because.strip() and agency != "ofsted" and any_known

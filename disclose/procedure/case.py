@@ -67,6 +67,9 @@ class Case:
     documents: int = 0
     clock_stopped: bool = False  # the whole request's clock (before forward)
     forward_problems: tuple[str, ...] = ()  # routes with nobody to hold them (2.1)
+    # Parts waiting to be forwarded whose route has someone to hold it: forward
+    # goes ahead for these, and the others wait until their record is put right.
+    forward_ready: tuple[int, ...] = ()
     reference: str = ""  # the request's (a requestor acts on their own: Actor.requests)
 
     def part(self, number: int) -> PartFacts | None:

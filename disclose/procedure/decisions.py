@@ -19,6 +19,8 @@ ROUTES = (
     "closed_paper:dcpt_csm",
     "ofsted:worker_details",
     "ofsted:contact_mash",
+    # Added (2.3): Ofsted about an open case with no worker is given the team's details.
+    "ofsted:team_details",
 )
 
 

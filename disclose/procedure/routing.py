@@ -66,6 +66,19 @@ def _route_open(episode: EpisodeFacts, request: RequestFacts) -> Decision:
             team=team_ref,
             message_kind="worker_details",
         )
+    if request.agency == "ofsted":
+        # 2.3 gives Ofsted contact details, never information: with no worker
+        # allocated, the contact is the team holding the case.
+        return Decision(
+            route="ofsted:team_details",
+            paragraph="2.3",
+            rationale=(
+                "The case is open but not allocated to a worker, so Ofsted is given the details "
+                "of the team holding it. No information is supplied."
+            ),
+            team=team_ref,
+            message_kind="team_details",
+        )
     # The procedure names no holder for an open case without a worker; the team
     # manager of the team holding it is the person who can allocate one.
     problem = None

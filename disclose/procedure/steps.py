@@ -135,8 +135,17 @@ def _not_triaged(actor, case: Case, part, holding) -> Refusal | None:
 
 
 def _routes_found(actor, case: Case, part, holding) -> Refusal | None:
+    """Forwarding goes ahead per subject (2.1): refused only when no part waiting
+    to be forwarded has anyone to hold it. A part whose holder is missing waits,
+    with its reason, and is forwarded once the record is put right."""
+    if case.forward_ready:
+        return None
     if case.forward_problems:
         return Refusal("no_route_holder", " ".join(case.forward_problems), "2.1")
+    if case.state == s.FORWARDED:
+        return Refusal(
+            "wrong_state", "Every subject of this request has already been forwarded.", "2.1"
+        )
     return None
 
 
@@ -519,18 +528,31 @@ _DECLARATIONS = (
         "forward",
         REQUEST,
         {"scimt_officer"},
-        _VERIFIED,
+        _VERIFIED | {s.FORWARDED},  # again, for a subject that waited (2.1)
         "2.1",
         Words(
             "Forward the request",
             done="Request forwarded",
             timeline="Request forwarded",
-            warning="This emails each person below, and may email the requestor.",
+            warning="This emails each person below, and may email the requestor. If you have "
+            "not shared the basic information, it is sent first, unless you say why not.",
             confirm="I have checked each subject's route and who it will go to",
             unconfirmed="Confirm that you have checked each subject's route",
             picture="Forwarded on its route",
         ),
         leaves=s.FORWARDED,
+        fields=(
+            # Section 1: the basic facts come first. Forwarding without them
+            # needs a reason, which the case note and the audit record.
+            Field(
+                "basic_information_skipped",
+                "text",
+                "If you have not shared the basic information, why not?",
+                required=False,
+                long=True,
+                hint="Leave this empty if you have shared the basic information.",
+            ),
+        ),
         checks=(_all_matched, _routes_found),
     ),
     # Section 2: closed cases go to a CSM (2.1.2, 2.1.3).

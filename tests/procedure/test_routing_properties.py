@@ -129,4 +129,4 @@ def test_a_routed_part_has_a_holder_or_says_what_is_missing(subject, request, co
 def test_an_open_episode_always_outweighs_closed_ones(subject, request, council):
     decision = route_subject(subject, request, council)
     if subject.known and any(e.end is None for e in subject.episodes):
-        assert decision.route.startswith(("open:", "ofsted:worker_details"))
+        assert decision.route.startswith(("open:", "ofsted:worker_details", "ofsted:team_details"))

@@ -14,6 +14,7 @@ class Disclosure(models.Model):
         NOT_KNOWN = "not_known", "Not known (section 1)"
         WORKER_DETAILS = "worker_details", "Worker's details (2.1.1, 2.3)"
         CONTACT_MASH = "contact_mash", "Known, closed: contact the MASH (2.3)"
+        TEAM_DETAILS = "team_details", "Open, no worker: the team's details (2.3)"
         INFORMATION_SUPPLIED = "information_supplied", "Information supplied"
         HARD_COPIES_SENT = "hard_copies_sent", "Hard copies sent (2.2)"
 

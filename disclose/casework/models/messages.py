@@ -17,6 +17,7 @@ class MessageKind(models.TextChoices):
     NOT_KNOWN = "not_known", "Not known"
     WORKER_DETAILS = "worker_details", "Worker's details"
     CONTACT_MASH = "contact_mash", "Contact the MASH"
+    TEAM_DETAILS = "team_details", "Team's details"
     DECISION_DECLINED = "decision_declined", "Request declined"
     INFORMATION_SUPPLIED = "information_supplied", "Information supplied"
     ADVISE_VIEW_RECORDS = "advise_view_records", "Advised to view records"

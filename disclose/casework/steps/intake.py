@@ -9,7 +9,6 @@ from django.utils import timezone
 
 from disclose.procedure import direct_requests as direct
 from disclose.procedure import states
-from disclose.procedure.basic_facts import basic_facts
 from disclose.procedure.dates import EARLIEST_BIRTH, EARLIEST_RECEIVED, date_problem
 from disclose.procedure.decisions import Decision
 from disclose.procedure.triage import triage as triage_rules
@@ -18,7 +17,7 @@ from disclose.records.models import Person, Role, Staff
 from .. import deadlines_stored
 from ..actors import actor_of
 from ..errors import StepRefused, refuse_if
-from ..facts import build_world, request_facts
+from ..facts import request_facts
 from ..models import (
     Agency,
     Channel,
@@ -30,6 +29,7 @@ from ..models import (
     RequestSubject,
 )
 from ._base import Step, begin, open_step, role_words
+from .basic_information import share
 from .direct import start_with_worker
 from .documents import keep_stored
 
@@ -299,18 +299,11 @@ def match_subject(
 
 def share_basic_information(*, actor: Staff, request: Request) -> Request:
     """Section 1: known or not; open or closed and when; CP history; the worker
-    and team of an open case. Told to the requestor and logged as a disclosure."""
+    and team of an open case. Told to the requestor, logged as a disclosure,
+    and case noted on each known subject's record (basic_information.py)."""
     with begin("share_basic_information", actor, request) as step:
         step.check()
-        world = build_world(p.person for p in step.parts)
-        for part in step.parts:
-            facts = basic_facts(world.facts_for(part.person))
-            name = part.person.full_name if part.person else part.name_given
-            names = {ref: s.display_name for ref, s in world.staff.items()}
-            sentences = facts.sentences(name, names)
-            kind = "basic_information" if facts.known else "not_known"
-            step.message(kind, subject=part, sentences=sentences, subject_name=name)
-            step.disclose(part, kind, " ".join(sentences))
+        share(step)
         step.request.state = states.BASIC_INFORMATION_SHARED
         step.save_request("state")
         step.audit(step.parts)

@@ -9,6 +9,7 @@ from disclose.records.models import Staff
 from ..errors import StepRefused, refuse_if
 from ..models import Disclosure, Request, RequestSubject, SuppliedInformation
 from ._base import Step, begin, require, role_words
+from .basic_information import note_closed_unforwarded
 
 
 def supply_information(
@@ -89,6 +90,7 @@ def close(*, actor: Staff, request: Request, reason: str = "") -> Request:
     with begin("close", actor, request) as step:
         step.check()  # the holder or the SCIMT; every part done; the files back
         because = states.closed_because(step.request.state)
+        note_closed_unforwarded(step, (reason or "").strip())
         step.request.state = states.CLOSED
         step.request.closed_at = step.now
         step.request.close_reason = (reason or "").strip()

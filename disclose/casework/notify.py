@@ -16,6 +16,7 @@ from django.template import Context, Engine
 
 from disclose.council.models import CouncilProfile
 from disclose.outbox.queue import queue_email
+from disclose.records.models import Role
 
 from .models import Message, Request, RequestSubject, StaffNotification
 
@@ -50,7 +51,7 @@ def message_requestor(
     with `attachments` (outbox.queue.queue_email) if any."""
     subject_line, text = render(
         f"casework/messages/{kind}.txt",
-        {"request": request, "part": subject, "sender": by, **context},
+        {"request": request, "part": subject, "sender": by, "signed": signature(by), **context},
     )
     message = Message(
         request=request,
@@ -73,6 +74,28 @@ def message_requestor(
     )
     message.save()
     return message
+
+
+def signature(by) -> dict:
+    """Who signs a message to the requestor: whoever sent it, with their role
+    and team, and how to reach them (their own number and address, or the
+    SCIMT's when they have none). A message sent by nobody in particular (the
+    worker's reminders, the portal) is signed by the SCIMT."""
+    council = CouncilProfile.current()
+    if by is None or not getattr(by, "pk", None):
+        return {"name": "", "role": "", "team": council.scimt_name}
+    codes = by.role_codes()
+    roles = [Role.Code(code).label for code in sorted(codes) if code in Role.Code]
+    role = by.job_title or ", ".join(roles)
+    scimt = "scimt_officer" in codes
+    team = by.team.name if by.team_id else (council.scimt_name if scimt else "")
+    return {
+        "name": by.display_name,
+        "role": role,
+        "team": team,
+        "phone": by.phone,
+        "email": by.email,
+    }
 
 
 def notify_staff(
@@ -108,3 +131,22 @@ def notify_staff(
 def _reply_to() -> list[str]:
     council = CouncilProfile.current()
     return [council.scimt_email] if council.scimt_email else []
+
+
+def notify_address(*, to: str, name: str, request: Request, kind: str) -> None:
+    """Email a recipient the council profile names by address, not a member of
+    staff (2.4: the Support to Schools recipient). Sent from the outbox as any
+    staff email is; the request's audit event records the step."""
+    subject_line, text = render(
+        f"casework/staff/{kind}.txt",
+        {"request": request, "part": None, "staff": {"display_name": name}},
+    )
+    queue_email(
+        to=to,
+        subject=subject_line,
+        body=text,
+        kind="staff",
+        description=f"Email to {name}: {kind.replace('_', ' ')}",
+        request_reference=request.reference,
+        reply_to=_reply_to(),
+    )

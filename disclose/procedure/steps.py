@@ -1292,9 +1292,19 @@ def check_step(
             "Verify the requestor's identity before supplying information.",
             "1",
         )
+    if verb in _FETCHES and part.state == s.ALLOCATED and part.route in REVERIFY_ROUTES:
+        # 2.1.3.2 comes before 2.1.3.3: nothing is fetched for a requestor not checked again.
+        return Refusal(
+            "identity_not_verified",
+            "Verify the requestor's identity again before asking for paper files or microfilm.",
+            "2.1.3.2",
+        )
     if part.state not in step.part_states:
         return _wrong_state(step, f"this part is {_words(part.state)}")
     return None
+
+
+_FETCHES = frozenset({"request_paper_files", "request_microfilm"})
 
 
 def _wrong_state(step: StepSpec, now: str) -> Refusal:

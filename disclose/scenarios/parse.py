@@ -144,6 +144,7 @@ REQUEST_FIELDS = (
     "consent",
     "details",
     "subjects",
+    "requestor_relationship",  # section 1: added to the contract (optional)
 )
 SUBJECT_FIELDS = ("forename", "surname", "dob")  # what the intake form takes
 
@@ -169,16 +170,30 @@ def _parse_request(raw: Any, problems: Problems, ids: c.Ids) -> RequestSpec | No
                 for k in REQUESTOR_FIELDS[2:]
             },
         )
+    kind = take("request.", raw, "kind", c.enum(*REQUEST_KINDS), ids, default="information")
+    school = kind == "school_incident_notification"
+    if school and requestor is not None and requestor.agency != "ofsted":
+        problems.add(
+            "request.kind",
+            "a school_incident_notification comes only from Ofsted (paragraph 2.4); "
+            "give requestor.agency: ofsted, or another kind",
+        )
     return RequestSpec(
         received=take("request.", raw, "received", c.optional_date, ids),
         logged_by=take("request.", raw, "logged_by", c.optional_staff_ref, ids),
         channel=take("request.", raw, "channel", c.enum(*CHANNELS), ids, True, "email"),
         requestor=requestor,
-        kind=take("request.", raw, "kind", c.enum(*REQUEST_KINDS), ids, default="information"),
+        kind=kind,
         extent=take("request.", raw, "extent", c.enum(*EXTENTS), ids, default="specific"),
         consent=take("request.", raw, "consent", c.boolean, ids, required=True, default=False),
         details=take("request.", raw, "details", c.optional_text, ids, default=""),
-        subjects=_parse_subjects(raw.get("subjects"), problems, ids),
+        requestor_relationship=take(
+            "request.", raw, "requestor_relationship", c.optional_text, ids, default=""
+        ),
+        # 2.4: a notification about an incident in a school may name no child.
+        subjects=()
+        if school and not raw.get("subjects")
+        else _parse_subjects(raw.get("subjects"), problems, ids),
     )
 
 

@@ -91,6 +91,7 @@ def _log(scenario: Scenario, actor: Staff) -> Request:
         requestor_email=who.email,
         requestor_phone=who.phone,
         requestor_address=who.address,
+        requestor_relationship=spec.requestor_relationship,
         kind=spec.kind,
         extent=spec.extent,
         consent=spec.consent,

@@ -145,6 +145,7 @@ class RequestSpec:
     subjects: tuple[SubjectSpec, ...]
     received: date | None = None  # None: today
     logged_by: str | None = None  # a staff id; None: the first SCIMT officer
+    requestor_relationship: str = ""  # section 1: to the people asked about
 
 
 @dataclass(frozen=True)

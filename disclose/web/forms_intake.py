@@ -78,6 +78,11 @@ class IntakeForm(forms.Form):
     )
     requestor_phone = _text("Phone number", max_length=40)
     requestor_address = _text("Postal address", max_length=1000, widget=forms.Textarea)
+    requestor_relationship = _text(
+        "What is their relationship to the people the request is about?",
+        max_length=1000,
+        widget=forms.Textarea,
+    )
     consent = _radios(
         "Do they hold the consent of the person the information is about?",
         CONSENT,
@@ -162,8 +167,16 @@ class IntakeForm(forms.Form):
                 subjects.append({"forename": forename, "surname": surname, "dob": dob})
             elif dob:
                 self.add_error(f"s{n}_forename", f"Enter person {n}'s name")
-        if not subjects and not self.has_error("s1_forename"):
+        school = data.get("kind") == Kind.SCHOOL_INCIDENT
+        if not subjects and not school and not self.has_error("s1_forename"):
             self.add_error("s1_forename", "Enter the name of the person the request is about")
+        if school and data.get("requestor_agency") not in (None, Agency.OFSTED):
+            # 2.4 is about Ofsted's notifications only.
+            self.add_error(
+                "kind",
+                "Only Ofsted send notifications about incidents in schools. Select another "
+                "kind of request, or select Ofsted as the agency",
+            )
         data["subjects"] = subjects
         if data.get("kind") == Kind.INFORMATION and not data.get("extent"):
             if not self.has_error("extent"):
@@ -206,6 +219,7 @@ class IntakeForm(forms.Form):
             "requestor_email",
             "requestor_phone",
             "requestor_address",
+            "requestor_relationship",
             "details",
             "subjects",
         )

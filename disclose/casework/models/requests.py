@@ -90,6 +90,9 @@ class Request(models.Model):
     requestor_email = models.EmailField(blank=True)
     requestor_phone = models.CharField(max_length=40, blank=True)
     requestor_address = models.TextField(blank=True)
+    # Section 1: the professional works with the people asked about, or with
+    # someone who has a significant relationship with them.
+    requestor_relationship = models.TextField("relationship to the people asked about", blank=True)
 
     kind = models.CharField(max_length=40, choices=Kind.choices, default=Kind.INFORMATION)
     extent = models.CharField(max_length=10, choices=Extent.choices, default=Extent.SPECIFIC)

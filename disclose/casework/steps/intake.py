@@ -7,6 +7,7 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
+from disclose.council.models import CouncilProfile
 from disclose.procedure import direct_requests as direct
 from disclose.procedure import states
 from disclose.procedure.dates import EARLIEST_BIRTH, EARLIEST_RECEIVED, date_problem
@@ -28,6 +29,7 @@ from ..models import (
     Request,
     RequestSubject,
 )
+from ..notify import notify_address
 from ._base import Step, begin, open_step, role_words
 from .basic_information import share
 from .direct import start_with_worker
@@ -47,6 +49,7 @@ def receive_request(
     requestor_email: str = "",
     requestor_phone: str = "",
     requestor_address: str = "",
+    requestor_relationship: str = "",
     kind: str = Kind.INFORMATION,
     extent: str = Extent.SPECIFIC,
     received: date | None = None,
@@ -66,7 +69,10 @@ def receive_request(
     _check_choice("extent", extent, Extent)
     if not (requestor_name or "").strip():
         raise StepRefused("invalid_input", "Enter the requestor's name.")
-    if not subjects or not all(_subject_named(s) for s in subjects):
+    _check_school_incident(kind, requestor_agency, subjects)
+    if not all(_subject_named(s) for s in subjects) or not (
+        subjects or kind == Kind.SCHOOL_INCIDENT
+    ):
         raise StepRefused("invalid_input", "Enter the name of each person the request is about.")
     received = received or timezone.localdate()
     _check_dates(received, subjects)
@@ -88,6 +94,7 @@ def receive_request(
             requestor_email=requestor_email,
             requestor_phone=requestor_phone,
             requestor_address=requestor_address,
+            requestor_relationship=(requestor_relationship or "").strip(),
             kind=kind,
             extent=extent,
             consent=bool(consent),
@@ -201,9 +208,19 @@ def _redirect(step: Step, decision: Decision) -> None:
                 is_active=True, roles__code=Role.Code.SUPPORT_TO_SCHOOLS_MANAGER
             ).distinct()
         )
-    step.message(decision.message_kind, decision=decision, passed_on=bool(managers))
+    council = CouncilProfile.current()
+    passed_on = bool(managers or council.support_to_schools_email)
+    step.message(decision.message_kind, decision=decision, passed_on=passed_on)
     for manager in managers:
         step.notify(manager, "school_incident_notification")
+    if decision.route == "redirect:support_to_schools" and council.support_to_schools_email:
+        # The recipient the council profile names (disclose check E001 makes sure there is one).
+        notify_address(
+            to=council.support_to_schools_email,
+            name=council.support_to_schools_name,
+            request=request,
+            kind="school_incident_notification",
+        )
 
 
 def verify_identity(
@@ -323,6 +340,17 @@ def _check_dates(received: date, subjects: Sequence[Mapping]) -> None:
         problem = date_problem(value, label, earliest=earliest, today=today)
         if problem:
             raise StepRefused("invalid_date", f"{problem}.")
+
+
+def _check_school_incident(kind: str, agency: str, subjects: Sequence[Mapping]) -> None:
+    """2.4 is about Ofsted's notifications only; they may name no child."""
+    if kind == Kind.SCHOOL_INCIDENT and agency != Agency.OFSTED:
+        raise StepRefused(
+            "not_from_ofsted",
+            "Only Ofsted send notifications about incidents in schools (paragraph 2.4). "
+            "Log this as a request for information, or send it to Support to Schools yourself.",
+            "2.4",
+        )
 
 
 def _subject_named(given: Mapping) -> bool:

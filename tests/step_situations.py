@@ -31,6 +31,12 @@ def situations_of(office) -> dict[str, Request]:
     allocated = approved(office, office.closed_case(paper=True), office.csm_t1)
     services.allocate(actor=office.tm_t1, request=allocated, worker=office.sw_t1)
     found["allocated"] = allocated
+    checked = approved(office, office.closed_case(paper=True), office.csm_t1)
+    services.allocate(actor=office.tm_t1, request=checked, worker=office.sw_t1)
+    services.verify_identity(
+        actor=office.sw_t1, request=checked, method="call_back", outcome="verified"
+    )
+    found["identity checked again"] = checked
     files = approved(office, office.closed_case(paper=True), office.csm_t1)
     services.allocate(actor=office.tm_t1, request=files, worker=office.sw_t1)
     services.verify_identity(

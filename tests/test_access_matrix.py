@@ -136,6 +136,9 @@ def theirs_fixture(settings, tmp_path):
     person.save()
     request = approved(office, person, office.csm_t1, requestor_name="DS Ottoline Vexworth")
     services.allocate(actor=office.tm_t1, request=request, worker=office.sw_t1)
+    services.verify_identity(
+        actor=office.sw_t1, request=request, method="call_back", outcome="verified"
+    )
     holding = person.holdings.get()
     services.request_paper_files(actor=office.sw_t1, request=request, holding=holding)
     document = services.upload_document(

@@ -25,6 +25,9 @@ def paper_case(office):
     person = office.closed_case(office.t0, paper=True)
     request = approved(office, person, office.csm_d)
     services.allocate(actor=office.tm_d, request=request, worker=office.sw_d)
+    services.verify_identity(  # 2.1.3.2 before the files are asked for (2.1.3.3)
+        actor=office.sw_d, request=request, method="call_back", outcome="verified"
+    )
     return request, person.holdings.get()
 
 

@@ -26,6 +26,9 @@ def paper_case(office):
     film = add_holding(person, "microfilm")
     request = approved(office, person, office.csm_d)
     services.allocate(actor=office.tm_d, request=request, worker=office.sw_d)
+    services.verify_identity(  # 2.1.3.2 before the files are asked for (2.1.3.3)
+        actor=office.sw_d, request=request, method="call_back", outcome="verified"
+    )
     return request, person.holdings.get(kind="paper"), film
 
 
@@ -72,10 +75,7 @@ def test_files_out_longer_than_the_councils_limit_are_overdue(office, paper_case
 def test_a_request_cannot_close_while_its_files_are_out_and_closes_once_returned(
     office, paper_case
 ):
-    request, paper, film = paper_case
-    services.verify_identity(
-        actor=office.sw_d, request=request, method="call_back", outcome="verified"
-    )
+    request, paper, film = paper_case  # identity already checked again (2.1.3.2)
     services.request_paper_files(actor=office.sw_d, request=request, holding=paper)
     services.request_microfilm(actor=office.sw_d, request=request, holding=film)
     services.retrieve_files(actor=office.bs, request=request, holding=paper)

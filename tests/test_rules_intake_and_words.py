@@ -18,6 +18,7 @@ from hard_copy_factories import ITEMS, supplied
 
 from disclose.casework import services
 from disclose.casework.errors import StepRefused
+from disclose.casework.models import StaffNotification
 from disclose.council.checks import support_to_schools_recipient
 from disclose.council.models import CouncilProfile
 from disclose.outbox.models import Outgoing
@@ -191,3 +192,12 @@ def test_the_relationship_is_asked_on_the_intake_form_and_in_a_scenario_file(off
     assert parse_text(text, "schools.yaml").request.requestor_relationship == (
         "Inspector for the school."
     )
+
+
+def test_a_task_email_to_staff_is_signed_by_whoever_sent_it(office):
+    request = forwarded(office, office.closed_case())
+    services.decide(actor=office.csm_t1, request=request, decision="approve", reason="Fine.")
+    note = StaffNotification.objects.get(staff=office.tm_t1, kind="task_approved")
+    signed = note.text.split("act on it.")[1]
+    assert office.csm_t1.display_name in signed and "Children's service manager" in signed
+    assert office.t1.name in signed and "SCIMT" not in signed

@@ -99,12 +99,25 @@ def signature(by) -> dict:
 
 
 def notify_staff(
-    *, staff, request: Request, kind: str, subject: RequestSubject | None = None, **context
+    *,
+    staff,
+    request: Request,
+    kind: str,
+    subject: RequestSubject | None = None,
+    sender=None,
+    **context,
 ) -> StaffNotification:
-    """Tell a member of staff that a task has landed on them."""
+    """Tell a member of staff that a task has landed on them, signed by whoever
+    took the step that sent it."""
     subject_line, text = render(
         f"casework/staff/{kind}.txt",
-        {"request": request, "part": subject, "staff": staff, **context},
+        {
+            "request": request,
+            "part": subject,
+            "staff": staff,
+            "signed": signature(sender),
+            **context,
+        },
     )
     note = StaffNotification(
         staff=staff,

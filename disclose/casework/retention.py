@@ -14,6 +14,8 @@ What stays:
   its own retention rules;
 - documents a CSM asked to be filed on the person's record (2.2): they stay
   on the record, no longer linked to the request;
+- the copy of what was supplied (2.1.2.2): its summary and the documents
+  themselves stay on the person's record, keeping the request's reference;
 - the record-system entries in the outbox (case notes and documents on the
   person's record). The request's emails in the outbox go with it.
 """
@@ -56,7 +58,6 @@ PARTS: list[tuple[str, type[Model]]] = [
     ("dispatches", Dispatch),
     ("hard copy lists", HardCopyList),
     ("disclosures", Disclosure),
-    ("supplied information", SuppliedInformation),
     ("file movements", FileMovement),
     ("messages", Message),
     ("staff notifications", StaffNotification),
@@ -115,6 +116,9 @@ def _describe(request: Request) -> Purged:
     counts["documents kept on the person's record"] = documents.filter(
         on_person_record=True
     ).count()
+    counts["copies of what was supplied, kept"] = SuppliedInformation.objects.filter(
+        request=request
+    ).count()
     return Purged(
         reference=request.reference,
         received=request.received,
@@ -138,6 +142,7 @@ def _purge(pk: int) -> Purged:
         _outbox_emails(request).delete()
         documents = Document.objects.filter(request=request)
         documents.filter(on_person_record=True).update(request=None, subject=None)
+        SuppliedInformation.objects.filter(request=request).update(request=None, subject=None)
         for name in documents.values_list("storage_name", flat=True):
             # The file goes only once its row is gone for good.
             transaction.on_commit(partial(document_store.discard, name))

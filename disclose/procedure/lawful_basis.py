@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from .states import Refusal
 
 BASIS_FIELDS = ("article_6", "article_9", "schedule_2_exemption")
+# The spec's plain form: one sentence naming the basis, as the CSM wrote it.
+STATEMENT = "statement"
 
 
 def check_lawful_basis(consent: bool, basis: Mapping[str, str] | None) -> Refusal | None:
@@ -20,7 +22,7 @@ def check_lawful_basis(consent: bool, basis: Mapping[str, str] | None) -> Refusa
     given = {k: str(v).strip() for k, v in (basis or {}).items() if v and str(v).strip()}
     if given.get("article_6") and given.get("article_9"):
         return None
-    if given.get("schedule_2_exemption"):
+    if given.get("schedule_2_exemption") or given.get(STATEMENT):
         return None
     return Refusal(
         code="lawful_basis_required",
@@ -38,6 +40,8 @@ def describe_lawful_basis(consent: bool, basis: Mapping[str, str] | None) -> str
     if consent:
         return "Consent of the individual, held by the requestor"
     basis = basis or {}
+    if basis.get(STATEMENT) and not basis.get("article_6"):
+        return str(basis[STATEMENT])
     if basis.get("schedule_2_exemption"):
         return f"DPA 2018 Schedule 2 exemption: {basis['schedule_2_exemption']}"
     return f"UK GDPR Article 6: {basis.get('article_6', '')}; Article 9 / Schedule 1: {basis.get('article_9', '')}"

@@ -799,7 +799,16 @@ _DECLARATIONS = (
             Field(
                 "summary", "text", "What did you supply?", "Describe what you supplied", long=True
             ),
-            Field("documents", "texts", "Documents supplied", required=False),
+            # 2.1.2.2: a document uploaded to the request and named here is
+            # filed on the person's record as the copy of what was supplied.
+            Field(
+                "documents",
+                "texts",
+                "Documents supplied",
+                required=False,
+                hint="Upload each document to the request first. Each one named here is "
+                "filed on the person's record as the copy of what was supplied.",
+            ),
             # An open case without consent: no CSM recorded a basis, so the worker does.
             Field("lawful_basis", "lawful_basis", required=False),
         ),

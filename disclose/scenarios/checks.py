@@ -155,11 +155,18 @@ LAWFUL_BASIS_KEYS = ("article_6", "article_9", "schedule_2_exemption")
 
 
 def lawful_basis(value: Any, ids: Ids) -> dict[str, str] | None:
-    """UK GDPR Article 6 basis and Article 9 / DPA 2018 Sch 1 condition, or a Sch 2 exemption."""
+    """UK GDPR Article 6 basis and Article 9 / DPA 2018 Sch 1 condition, or a Sch 2
+    exemption (Disclose's structured form, docs/scenarios.md); or, as the spec
+    allows, plain text: a sentence naming the basis, kept as it was written."""
     if value is None:
         return None
+    if isinstance(value, str):
+        return {"statement": text(value, ids)}
     if not isinstance(value, dict):
-        raise Bad(f"must be a mapping with some of: {', '.join(LAWFUL_BASIS_KEYS)}")
+        raise Bad(
+            f"must be a sentence naming the basis, or a mapping with some of: "
+            f"{', '.join(LAWFUL_BASIS_KEYS)}"
+        )
     unknown = set(value) - set(LAWFUL_BASIS_KEYS)
     if unknown:
         raise Bad(f"unknown key '{sorted(unknown)[0]}'; use: {', '.join(LAWFUL_BASIS_KEYS)}")

@@ -52,13 +52,22 @@ class Disclosure(models.Model):
 
 
 class SuppliedInformation(models.Model):
-    """The copy of what was supplied, kept on the person's record (2.1.2.2)."""
+    """The copy of what was supplied, kept on the person's record (2.1.2.2): the
+    summary, and the documents themselves (Document.supplied, filed on the
+    record). It belongs to the person's record, so the retention purge of the
+    request keeps it, no longer linked to the request (casework/retention.py)."""
 
     person = models.ForeignKey(
         "records.Person", on_delete=models.PROTECT, related_name="supplied_information"
     )
-    request = models.ForeignKey(Request, on_delete=models.PROTECT, related_name="supplied")
-    subject = models.ForeignKey(RequestSubject, on_delete=models.PROTECT, related_name="+")
+    request = models.ForeignKey(
+        Request, null=True, blank=True, on_delete=models.PROTECT, related_name="supplied"
+    )
+    subject = models.ForeignKey(
+        RequestSubject, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # The request's reference, kept once the request itself is purged.
+    request_reference = models.CharField(max_length=20, blank=True)
     summary = models.TextField()
     documents = models.JSONField(default=list, blank=True, help_text="Titles of the documents.")
     supplied_by = models.ForeignKey(

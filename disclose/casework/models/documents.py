@@ -32,6 +32,14 @@ class Document(models.Model):
     )
     # 2.2: "uploading to Documents if necessary as requested by CSM".
     on_person_record = models.BooleanField(default=False)
+    # 2.1.2.2: "put a copy of the information provided in documents on the record".
+    supplied = models.ForeignKey(
+        "casework.SuppliedInformation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="copies",
+    )
     filed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

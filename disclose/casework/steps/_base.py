@@ -171,7 +171,12 @@ class Step:
         if staff is None:
             return None
         return notify_staff(
-            staff=staff, request=self.request, kind=kind, subject=subject, **context
+            staff=staff,
+            request=self.request,
+            kind=kind,
+            subject=subject,
+            sender=self.staff,
+            **context,
         )
 
     def disclose(self, part: RequestSubject | None, kind: str, what: str, **basis) -> Disclosure:

@@ -2,6 +2,7 @@
 support retrieves them and returns them to storage (2.1.3.3, 2.1.3.5).
 Each movement is kept; `records.Holding.status` is where the holding is now."""
 
+from disclose.council.models import CouncilProfile
 from disclose.records.models import Holding, Role, Staff
 
 from ..errors import StepRefused
@@ -55,7 +56,11 @@ def _request_holding(verb, kind, actor, request, holding, subject) -> Request:
         _move(step, held, part, FileMovement.Kind.REQUESTED, Holding.Status.REQUESTED)
         for staff in _business_support_for(actor):
             step.notify(staff, "files_requested", subject=part, holding=held, by=actor)
-        step.audit([part], holding=held.holding_id, kind=kind)
+        detail = {"holding": held.holding_id, "kind": kind}
+        if kind == Holding.Kind.MICROFILM:
+            # 2.1.3.3: microfilm is asked of the holder the council profile names.
+            detail["holder"] = CouncilProfile.current().microfilm_holder
+        step.audit([part], **detail)
     return step.request
 
 

@@ -7,9 +7,9 @@ from disclose.procedure.lawful_basis import check_lawful_basis, describe_lawful_
 from disclose.records.models import Staff
 
 from ..errors import StepRefused, refuse_if
-from ..models import Disclosure, Request, RequestSubject, SuppliedInformation
+from ..models import Disclosure, Document, Request, RequestSubject, SuppliedInformation
 from ._base import Step, begin, require, role_words
-from .basic_information import note_closed_unforwarded
+from .basic_information import names_together, note_closed_unforwarded
 
 
 def supply_information(
@@ -37,6 +37,14 @@ def supply_information(
             basis = part.lawful_basis or (dict(lawful_basis) if lawful_basis else None)
             refuse_if(check_lawful_basis(step.request.consent, basis))
             _supply_part(step, part, summary, titles, basis)
+        # One message for every subject supplied in this step, not one per child.
+        step.message(
+            "information_supplied",
+            subject=parts[0] if len(parts) == 1 else None,
+            subject_name=names_together([part.person.full_name for part in parts]),
+            summary=summary,
+            documents=titles,
+        )
         step.audit(parts, documents=titles)
     return step.request
 
@@ -48,15 +56,17 @@ def _supply_part(step: Step, part: RequestSubject, summary: str, titles: list[st
     part.state, part.supplied_at = states.SUPPLIED, step.now
     part.lawful_basis = None if request.consent else basis
     part.save(update_fields=["state", "supplied_at", "lawful_basis"])
-    SuppliedInformation.objects.create(
+    supplied = SuppliedInformation.objects.create(
         person_id=part.person_id,
         request=request,
+        request_reference=request.reference,
         subject=part,
         summary=summary,
         documents=titles,
         supplied_by=step.actor,
         supplied_at=step.now,
     )
+    filed = _file_copies(step, part, supplied, titles)
     basis_words = describe_lawful_basis(request.consent, basis)
     step.disclose(
         part,
@@ -66,16 +76,34 @@ def _supply_part(step: Step, part: RequestSubject, summary: str, titles: list[st
         detail={"description": basis_words, **(basis or {})},
     )
     docs = f" Documents: {'; '.join(titles)}." if titles else ""
+    if filed:
+        docs += f" Filed on this record: {'; '.join(filed)}."
     step.case_note(
         part,
         f"{role_words(step.actor)} supplied information to {request.requestor_name} "
         f"({request.get_requestor_agency_display()}) for request {request.reference}: "
         f"{summary}{docs} A copy is kept on this record. Basis: {basis_words}.",
     )
-    name = part.person.full_name
-    step.message(
-        "information_supplied", subject=part, subject_name=name, summary=summary, documents=titles
-    )
+
+
+def _file_copies(step: Step, part: RequestSubject, supplied, titles: list[str]) -> list[str]:
+    """2.1.2.2: the copy of what was supplied is the documents themselves. Each
+    document named that is kept for this request is filed on the person's
+    record (and so sent to the council's record system); a title with no
+    document uploaded stays a title."""
+    filed = []
+    wanted = {title.casefold() for title in titles}
+    for document in Document.objects.filter(request=step.request, supplied__isnull=True):
+        if document.title.casefold() not in wanted:
+            continue
+        document.supplied = supplied
+        document.on_person_record, document.person_id = True, part.person_id
+        document.filed_by, document.filed_at = step.actor, step.now
+        document.save(
+            update_fields=["supplied", "on_person_record", "person", "filed_by", "filed_at"]
+        )
+        filed.append(document.title)
+    return filed
 
 
 def close(*, actor: Staff, request: Request, reason: str = "") -> Request:

@@ -17,8 +17,9 @@ from django.views.decorators.http import require_GET
 
 from disclose.casework import deadlines_stored, selectors
 from disclose.casework.models import FileMovement, RequestSubject
+from disclose.council.models import CouncilProfile
 from disclose.procedure import states
-from disclose.records.models import Staff
+from disclose.records.models import Holding, Staff
 
 from ..paging import page_of
 from .requests_intake import LOGGERS
@@ -186,13 +187,19 @@ def files_queue(user: Staff, request: HttpRequest):
     if not user.has_role("business_support"):
         return None, None
     rows = []
+    holder = CouncilProfile.current().microfilm_holder
     for movement in selectors.holdings_waiting():
         fetch = movement.kind == FileMovement.Kind.REQUESTED
+        microfilm = movement.holding.kind == Holding.Kind.MICROFILM
+        if microfilm:  # 2.1.3.3: held by the council profile's microfilm holder
+            needed = f"Ask {holder} for access" if fetch else f"Return to {holder}"
+        else:
+            needed = "Fetch from storage" if fetch else "Return to storage"
         rows.append(
             {
                 "reference": movement.request.reference,
                 "holding": movement.holding,
-                "needed": "Fetch from storage" if fetch else "Return to storage",
+                "needed": needed,
                 "since": movement.at,
                 "by": movement.by.display_name,
             }

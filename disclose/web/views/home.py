@@ -187,11 +187,12 @@ def files_queue(user: Staff, request: HttpRequest):
     if not user.has_role("business_support"):
         return None, None
     rows = []
-    holder = CouncilProfile.current().microfilm_holder
+    holder = None  # read once, and only when there is microfilm to show
     for movement in selectors.holdings_waiting():
         fetch = movement.kind == FileMovement.Kind.REQUESTED
         microfilm = movement.holding.kind == Holding.Kind.MICROFILM
         if microfilm:  # 2.1.3.3: held by the council profile's microfilm holder
+            holder = holder or CouncilProfile.current().microfilm_holder
             needed = f"Ask {holder} for access" if fetch else f"Return to {holder}"
         else:
             needed = "Fetch from storage" if fetch else "Return to storage"

@@ -34,6 +34,9 @@ def test_files_asked_for_wait_on_business_support_until_returned(office):
     request = forwarded(office, person)
     services.decide(actor=office.csm_d, request=request, decision="approve", reason="Fine.")
     services.allocate(actor=office.tm_d, request=request, worker=office.sw_d)
+    services.verify_identity(  # 2.1.3.2 before the files are asked for (2.1.3.3)
+        actor=office.sw_d, request=request, method="call_back", outcome="verified"
+    )
     services.request_paper_files(actor=office.sw_d, request=request, holding=holding)
     services.retrieve_files(actor=office.bs, request=request, holding=holding)
     (waiting,) = selectors.holdings_waiting()

@@ -1,4 +1,8 @@
-"""`disclose check`: errors in the council's set-up that would let work go nowhere."""
+"""`disclose check`: errors in the council's set-up that would let work go nowhere.
+
+Run by the `check` command only (council/management/commands/check.py), not
+registered for every command: an error here must fail the check, yet never
+stop the worker, a restore or a migration from running."""
 
 from django.core import checks
 from django.db import DatabaseError
@@ -6,7 +10,6 @@ from django.db import DatabaseError
 from .defaults import DEFAULT_PROFILE
 
 
-@checks.register("disclose")
 def support_to_schools_recipient(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
     """2.4: Ofsted's notifications about incidents in schools go to the Group
     Manager, Support to Schools. Each is closed as soon as it is passed on, so
@@ -36,3 +39,6 @@ def support_to_schools_recipient(app_configs=None, **kwargs) -> list[checks.Chec
             id="disclose.E001",
         )
     ]
+
+
+PROFILE_CHECKS = (support_to_schools_recipient,)

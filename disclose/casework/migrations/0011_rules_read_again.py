@@ -16,7 +16,7 @@ def keep_references(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('casework', '0008_stored_deadlines'),
+        ('casework', '0010_request_logged_directly'),
     ]
 
     operations = [

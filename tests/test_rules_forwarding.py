@@ -155,3 +155,15 @@ def test_a_request_about_several_children_sends_one_message_per_step(office):
     assert [m.kind for m in messages_of(request)] == ["basic_information", "worker_details"]
     (details,) = messages_of(request, "worker_details")
     assert office.sw_t1.display_name in details.text and office.sw_d.display_name in details.text
+
+
+def test_a_csm_who_declines_two_children_in_one_step_sends_one_message(office):
+    """Two closed cases with the same CSM, declined together: one message naming both."""
+    first, second = office.closed_case(office.t1), office.closed_case(office.t1)
+    request = verified_and_matched(office, first, second)
+    services.share_basic_information(actor=office.scimt, request=request)
+    services.forward(actor=office.scimt, request=request)
+    services.decide(actor=office.csm_t1, request=request, decision="decline", reason="Not needed.")
+    (declined,) = messages_of(request, "decision_declined")
+    assert first.full_name in declined.text and second.full_name in declined.text
+    assert "Not needed." not in declined.text  # the CSM's own reason is never sent

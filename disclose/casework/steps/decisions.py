@@ -10,6 +10,7 @@ from disclose.records.models import Staff
 from ..errors import StepRefused, refuse_if
 from ..models import Request, RequestSubject
 from ._base import Step, begin, require, role_words
+from .basic_information import names_together
 
 DECISIONS = ("approve", "decline")
 
@@ -66,10 +67,14 @@ def decide(
             step.case_note(part, _decision_note(step, part, told))
             if approve:
                 step.notify(part.assignee, "task_approved", subject=part, by=actor)
-            else:
-                step.message(
-                    "decision_declined", subject=part, subject_name=_name(part), explanation=told
-                )
+        if not approve:
+            # One message for every subject declined in this step, not one per child.
+            step.message(
+                "decision_declined",
+                subject=parts[0] if len(parts) == 1 else None,
+                subject_name=names_together([_name(part) for part in parts]),
+                explanation=told,
+            )
         step.audit(parts, decision=decision, reason=reason, message_to_requestor=told)
     return step.request
 

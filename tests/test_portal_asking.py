@@ -120,3 +120,11 @@ def test_a_request_logged_by_phone_for_the_same_address_is_not_shown(office):
     phoned = receive(office, None, requestor_email=PIKE)
     assert phoned.reference not in professional().get("/portal/").content.decode()
     assert professional().get(f"/portal/requests/{phoned.reference}/").status_code == 404
+
+
+def test_the_relationship_given_on_the_portal_is_recorded_on_the_request(office):
+    """Section 1: the professional's relationship to the people asked about, asked
+    on the portal, is the request's own field once the SCIMT logs it."""
+    reference = confirm_as_scimt(office.scimt, ask(professional()))
+    request = Request.objects.get(reference=reference)
+    assert request.requestor_relationship == ANSWERS["requestor_relationship"]

@@ -108,6 +108,13 @@ def _cut_off_by_navigation(error: PlaywrightError) -> bool:
     return any(words in str(error) for words in NAVIGATION_CUT_OFF)
 
 
+def submit(page: Page, button: str, done: str) -> None:
+    """Press a step's button; the request page's banner says the step went ahead."""
+    page.get_by_role("button", name=button, exact=True).click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text(done)
+    assert_accessible(page)
+
+
 def screenshot(page: Page, name: str) -> Path:
     """Save a full-page screenshot as test-output/screenshots/<name>.png."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

@@ -13,7 +13,7 @@ from casework_factories import add_cp_plan, add_episode, add_holding, build_offi
 from disclose.casework.models import Request
 from disclose.records.search import reindex_persons
 
-from .browser import assert_accessible, screenshot
+from .browser import assert_accessible, screenshot, submit
 from .desks import can_sign_in, open_desks, open_request
 from .remote import expect
 
@@ -37,13 +37,6 @@ def world(staff):
 
 def click(page, name: str) -> None:
     page.get_by_role("link", name=name).first.click()
-
-
-def submit(page, button: str, done: str) -> None:
-    """Press the step's button; the request page says the step went ahead."""
-    page.get_by_role("button", name=button, exact=True).click()
-    expect(page.locator(".govuk-notification-banner")).to_contain_text(done)
-    assert_accessible(page)
 
 
 def log_the_request(page) -> str:

@@ -9,7 +9,7 @@ from hard_copy_factories import PDF, supplied
 
 from disclose.casework.models import Dispatch, HardCopyItem
 
-from .browser import assert_accessible, screenshot
+from .browser import assert_accessible, screenshot, submit
 from .desks import can_sign_in, open_desks, open_request
 from .remote import expect
 
@@ -29,12 +29,6 @@ def case(staff, settings, tmp_path):
 
 def step(page, link: str) -> None:
     page.get_by_role("link", name=link).first.click()
-    assert_accessible(page)
-
-
-def submit(page, button: str, done: str) -> None:
-    page.get_by_role("button", name=button, exact=True).click()
-    expect(page.locator(".govuk-notification-banner")).to_contain_text(done)
     assert_accessible(page)
 
 

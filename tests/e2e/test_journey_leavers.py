@@ -14,7 +14,7 @@ from disclose.casework import services
 from disclose.casework.models import Request
 from disclose.records.models import CaseNote
 
-from .browser import assert_accessible
+from .browser import assert_accessible, submit
 from .desks import can_sign_in, open_desks, open_request
 from .remote import expect
 
@@ -26,12 +26,6 @@ def desks(chromium, live_server, staff):
 
 def click(page, link: str) -> None:
     page.get_by_role("link", name=link).first.click()
-    assert_accessible(page)
-
-
-def submit(page, button: str, done: str) -> None:
-    page.get_by_role("button", name=button, exact=True).click()
-    expect(page.locator(".govuk-notification-banner")).to_contain_text(done)
     assert_accessible(page)
 
 

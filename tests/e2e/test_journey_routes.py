@@ -17,7 +17,7 @@ from disclose.casework.models import Message, Request
 from disclose.council.models import CouncilProfile
 from disclose.outbox.delivery import deliver_due
 
-from .browser import assert_accessible, screenshot
+from .browser import assert_accessible, screenshot, submit
 from .desks import can_sign_in, open_desks, open_request
 from .remote import expect
 
@@ -36,12 +36,6 @@ def office(staff):
 
 def step(page, link: str) -> None:
     page.get_by_role("link", name=link).first.click()
-    assert_accessible(page)
-
-
-def submit(page, button: str, done: str) -> None:
-    page.get_by_role("button", name=button, exact=True).click()
-    expect(page.locator(".govuk-notification-banner")).to_contain_text(done)
     assert_accessible(page)
 
 

@@ -9,7 +9,7 @@ which is emptied first: a mix of requests at intake, open cases with the
 worker, closed cases with the CSM or supplied, closed requests), stores their
 due dates as the steps would (deadlines_stored.store_all), then times the
 dashboard's figures for 12 months (reports.dashboard, one page of overdue),
-the reminders job's reading of every open stage (reminders.open_deadlines),
+the reminders job's reading of the stages it must remind (reminders.to_remind),
 and the whole job (reminders.send_reminders) twice: the first run writes
 every reminder due, the second finds them written. Prints wall and CPU
 seconds; the machine is shared, so CPU time is the steadier figure.
@@ -163,7 +163,7 @@ def main() -> None:
     today = date.today()
     print(f"on {connection.vendor}; seconds, wall / CPU")
     print(
-        f"{'requests':>9} {'store due dates':>16} {'dashboard':>12} {'open stages':>12}"
+        f"{'requests':>9} {'store due dates':>16} {'dashboard':>12} {'to remind':>12}"
         f" {'reminders 1st':>14} {'reminders 2nd':>14}"
     )
     for size in sizes:
@@ -174,7 +174,7 @@ def main() -> None:
         d_wall, d_cpu, figures = _time(
             lambda: reports.dashboard(today - timedelta(days=365), today, today=today)
         )
-        o_wall, o_cpu, waiting = _time(lambda: reminders.open_deadlines(today))
+        o_wall, o_cpu, waiting = _time(lambda: reminders.to_remind(today))
         first_wall, first_cpu, _ = _time(reminders.send_reminders)
         second_wall, second_cpu, _ = _time(reminders.send_reminders)
         assert figures.total == size
@@ -182,7 +182,7 @@ def main() -> None:
             f"{size:>9} {s_wall:>8.2f}/{s_cpu:<6.2f} {d_wall:>5.2f}/{d_cpu:<5.2f}"
             f" {o_wall:>5.2f}/{o_cpu:<5.2f} {first_wall:>6.2f}/{first_cpu:<6.2f}"
             f" {second_wall:>6.2f}/{second_cpu:<6.2f}"
-            f"   ({len(waiting)} open stages, {figures.overdue_count} overdue)"
+            f"   ({len(waiting)} stages to remind, {figures.overdue_count} overdue)"
         )
 
 

@@ -12,7 +12,7 @@ from disclose.casework import reminders, services
 from disclose.casework.models import Reminder
 from disclose.council.models import CouncilProfile
 from disclose.outbox.delivery import deliver_due
-from disclose.procedure.working_days import add_working_days, is_working_day
+from disclose.procedure.working_days import add_working_days, is_working_day, working_days_between
 
 
 @pytest.fixture
@@ -117,3 +117,40 @@ def test_the_daily_digest_goes_once_a_working_day_from_seven(office, mailoutbox)
     assert sorted(m.to[0] for m in digests) == sorted([office.sw_t1.email, office.csm_t1.email])
     saturday = day + timedelta(days=(5 - day.weekday()) % 7)
     assert remind(at(saturday, hour=9))["digest"] == 0
+
+
+def test_a_digest_lists_the_most_urgent_and_says_how_many_more_wait(
+    office, mailoutbox, monkeypatch
+):
+    # A digest stays short however much waits: the most urgent, then a count.
+    monkeypatch.setattr(reminders, "DIGEST_ROWS", 1)
+    sooner = forwarded(office, office.closed_case())
+    later = forwarded(office, office.closed_case())
+    set_limit("csm_decision", 30)
+    services.extend(
+        actor=office.csm_t1,
+        request=later,
+        stage="csm_decision",
+        new_due=add_working_days(datetime.now().date(), 40).due,
+        reason="Waiting for the file.",
+    )
+    day = add_working_days(datetime.now().date(), 1).due
+    remind(at(day, hour=7))
+    (digest,) = [m for m in mailoutbox if m.to == [office.csm_t1.email] and "waiting" in m.subject]
+    assert digest.subject.startswith("Disclose: 2 tasks waiting on you")
+    assert sooner.reference in digest.body and later.reference not in digest.body
+    assert "There is 1 more, less urgent." in digest.body
+
+
+def test_the_job_reads_exactly_the_stages_close_enough_to_remind():
+    # The job asks the database only for stages due by remind_by(today): that
+    # must be every stage the rule reminds (within REMIND_BEFORE working days),
+    # across weekends, bank holidays and the turn of the year.
+    start = datetime(2026, 12, 1).date()
+    for offset in range(60):
+        today = start + timedelta(days=offset)
+        last = reminders.remind_by(today)
+        for ahead in range(0, 20):
+            due = today + timedelta(days=ahead)
+            close = working_days_between(today, due) <= reminders.REMIND_BEFORE
+            assert (due <= last) == close, (today, due)

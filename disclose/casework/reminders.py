@@ -4,7 +4,12 @@
 - Once it is overdue, an email to the holder's manager: the team manager of
   their team, or else its CSM.
 - On working days, from DIGEST_HOUR, a digest to each member of staff of
-  everything that waits on them.
+  what waits on them: the DIGEST_ROWS most urgent, and how many in all.
+
+The job reads only what it may write about (issue 11): stages due within
+REMIND_BEFORE working days or overdue, and, for a digest not yet sent today,
+that holder's most urgent stages. Its time does not grow with the requests
+that are closed or far from due.
 
 Each reminder is a `Reminder` row with a unique key, written with its email
 in the outbox in one transaction: running the job again, or on two workers at
@@ -12,12 +17,12 @@ once, never queues one twice. The worker then sends it like any email.
 """
 
 import logging
-from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from disclose.outbox.queue import queue_email
@@ -34,6 +39,7 @@ log = logging.getLogger(__name__)
 
 REMIND_BEFORE = 2  # working days before the due date
 DIGEST_HOUR = 7  # local time; the digest goes on the first run from then
+DIGEST_ROWS = 50  # a digest lists this many, most urgent first; My work has the rest
 
 
 @dataclass(frozen=True)
@@ -42,17 +48,60 @@ class Waiting:
     deadline: StageDeadline
 
 
-def open_deadlines(today: date) -> list[Waiting]:
-    """Every stage not yet done that has a holder, from the stored due dates:
-    read in one query, however many requests are closed."""
+def to_remind(today: date) -> list[Waiting]:
+    """The stages due by remind_by(today) whose reminder (due soon, or
+    overdue) is not yet written: one query, which reads nothing the job has
+    already done, however many stages wait overdue."""
+    late = Q(due__lt=today)
+    rows = (
+        _waiting_rows()
+        .filter(due__lte=remind_by(today))
+        .alias(
+            soon_done=_written(Reminder.Kind.DUE_SOON),
+            late_done=_written(Reminder.Kind.OVERDUE),
+        )
+        .filter((late & Q(late_done=False)) | (~late & Q(soon_done=False)))
+    )
+    return _read(rows.order_by("request_id", "id"), today)
+
+
+def reminder_key(kind: str, request_id: int, stage: str, subject: int | None, due: date) -> str:
+    # The due date is in the key: after an extension the new date is reminded again.
+    return f"{kind}:{request_id}:{stage}:{subject or 0}:{due.isoformat()}"
+
+
+def _written(kind: str) -> Exists:
+    """Whether the outer Deadline row's reminder of this kind is written: the
+    fields its reminder_key() is made of."""
+    return Exists(
+        Reminder.objects.filter(
+            kind=kind,
+            request_id=OuterRef("request_id"),
+            stage=OuterRef("stage"),
+            part_number=Coalesce(OuterRef("subject"), 0),
+            due=OuterRef("due"),
+        )
+    )
+
+
+def _waiting_rows():
     # Hard copies can still be waiting once a request has closed (2.2).
     live = ~Q(request__state=states.CLOSED) | Q(stage=Stage.HARD_COPIES)
-    rows = (
-        Deadline.objects.filter(live, done_on__isnull=True, holder__isnull=False)
-        .select_related("request", "holder__team__team_manager", "holder__team__csm")
-        .order_by("request_id", "id")
-    )
+    return Deadline.objects.filter(live, done_on__isnull=True, holder__isnull=False)
+
+
+def _read(rows, today: date) -> list[Waiting]:
+    rows = rows.select_related("request", "holder__team__team_manager", "holder__team__csm")
     return [Waiting(row.request, deadlines_stored.read(row, today)) for row in rows]
+
+
+def remind_by(today: date) -> date:
+    """The latest due date whose holder is reminded today: REMIND_BEFORE
+    working days ahead, and the days off up to the next working day."""
+    day = today
+    while working_days_between(today, day + timedelta(days=1)) <= REMIND_BEFORE:
+        day += timedelta(days=1)
+    return day
 
 
 def manager_of(holder: Staff) -> Staff | None:
@@ -70,9 +119,8 @@ def send_reminders(*, now: datetime | None = None) -> dict[str, int]:
     """Write the reminders due now, each with its email in the outbox."""
     now = timezone.localtime(now or timezone.now())
     today = now.date()
-    waiting = open_deadlines(today)
+    waiting = to_remind(today)
     counts = {"due_soon": 0, "overdue": 0, "digest": 0}
-    written = _written_since(min((w.deadline.due for w in waiting if w.deadline.due), default=None))
     for item in waiting:
         deadline = item.deadline
         if deadline.due is None:
@@ -83,32 +131,18 @@ def send_reminders(*, now: datetime | None = None) -> dict[str, int]:
                 log.warning("%s is overdue and no manager is recorded", item.request.reference)
                 continue
             counts["overdue"] += _write(
-                Reminder.Kind.OVERDUE, manager, item, written, holder=deadline.holder
+                Reminder.Kind.OVERDUE, manager, item, holder=deadline.holder
             )
         elif working_days_between(today, deadline.due) <= REMIND_BEFORE:
-            counts["due_soon"] += _write(Reminder.Kind.DUE_SOON, deadline.holder, item, written)
+            counts["due_soon"] += _write(Reminder.Kind.DUE_SOON, deadline.holder, item)
     if is_working_day(today) and now.hour >= DIGEST_HOUR:
-        counts["digest"] = _write_digests(today, waiting)
+        counts["digest"] = _write_digests(today)
     return counts
 
 
-def _written_since(earliest_due: date | None) -> set[str]:
-    """The keys of reminders already written about stages due from `earliest_due`
-    on: one query, so the job never asks row by row (a reminder's key holds
-    its due date, so none older can match)."""
-    if earliest_due is None:
-        return set()
-    kinds = [Reminder.Kind.DUE_SOON, Reminder.Kind.OVERDUE]
-    found = Reminder.objects.filter(kind__in=kinds, due__gte=earliest_due)
-    return set(found.values_list("key", flat=True))
-
-
-def _write(kind: str, staff: Staff, item: Waiting, written: set[str], **context) -> int:
+def _write(kind: str, staff: Staff, item: Waiting, **context) -> int:
     deadline = item.deadline
-    # The due date is in the key: after an extension the new date is reminded again.
-    key = f"{kind}:{item.request.pk}:{deadline.stage}:{deadline.subject or 0}:{deadline.due}"
-    if key in written:
-        return 0
+    key = reminder_key(kind, item.request.pk, deadline.stage, deadline.subject, deadline.due)
     subject_line, text = render(
         f"casework/reminders/{kind}.txt",
         {"request": item.request, "deadline": deadline, "staff": staff, **context},
@@ -119,26 +153,41 @@ def _write(kind: str, staff: Staff, item: Waiting, written: set[str], **context)
         staff=staff,
         request=item.request,
         stage=deadline.stage,
+        part_number=deadline.subject or 0,
         due=deadline.due,
         subject_line=subject_line[:200],
         text=text,
     )
 
 
-def _write_digests(today: date, waiting: list[Waiting]) -> int:
-    by_holder: dict[int, list[Waiting]] = defaultdict(list)
-    for item in waiting:
-        by_holder[item.deadline.holder.pk].append(item)
-    keys = {pk: f"digest:{pk}:{today.isoformat()}" for pk in by_holder}
+def _write_digests(today: date) -> int:
+    """Today's digest to each holder who has not had it: their DIGEST_ROWS most
+    urgent stages (stopped clocks last) and how many wait in all."""
+    waiting = dict(
+        _waiting_rows()
+        .order_by()
+        .values_list("holder_id")
+        .annotate(n=Count("id"))
+        .values_list("holder_id", "n")
+    )
+    keys = {pk: f"digest:{pk}:{today.isoformat()}" for pk in waiting}
     done = set(Reminder.objects.filter(key__in=keys.values()).values_list("key", flat=True))
     written = 0
-    for pk, rows in by_holder.items():
+    for pk, total in sorted(waiting.items()):
         if keys[pk] in done:
             continue  # today's went on an earlier run: not rendered again
+        urgent = _waiting_rows().filter(holder_id=pk).order_by(F("due").asc(nulls_last=True), "id")
+        rows = _read(urgent[:DIGEST_ROWS], today)
         staff = rows[0].deadline.holder
-        rows.sort(key=lambda w: (w.deadline.due is None, w.deadline.due or today))
         subject_line, text = render(
-            "casework/reminders/digest.txt", {"rows": rows, "staff": staff, "today": today}
+            "casework/reminders/digest.txt",
+            {
+                "rows": rows,
+                "total": total,
+                "more": total - len(rows),
+                "staff": staff,
+                "today": today,
+            },
         )
         written += _create(
             key=keys[pk],

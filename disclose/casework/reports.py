@@ -105,36 +105,52 @@ def dashboard(
     requests = (within if within is not None else Request.objects.all()).filter(
         received__gte=start, received__lte=end
     )
-    parts = RequestSubject.objects.filter(request__in=requests.values("pk"))
+    in_period = Q(request__received__gte=start, request__received__lte=end)
+    if within is not None:
+        in_period &= Q(request__in=within.values("pk"))
+    # Parts and stages joined to their request, not matched against a list of
+    # every request in the period (SQLite builds that list on each query).
+    parts = RequestSubject.objects.filter(in_period)
     agencies = dict(Agency.choices)
+    # One pass over the parts and one over the requests: each grouped query
+    # reads every row in the period, so the figures share them.
     by_outcome: Counter = Counter()
+    by_route: Counter = Counter()
     outcomes = parts.values_list(
         "request__outcome_route", "decision", "state", "route", "request__state"
     ).annotate(n=Count("id"))
     for *facts, n in outcomes.order_by():
         by_outcome[outcome_of(*facts)] += n
-    deadlines = Deadline.objects.filter(request__in=requests.values("pk"))
-    overdue = deadlines.filter(done_on__isnull=True, due__lt=today)
-    overdue_count = overdue.count()
+        by_route[ROUTES.get(facts[3], facts[3])] += n
+    by_agency: Counter = Counter()
+    by_stage: Counter = Counter()
+    grouped = requests.order_by().values_list("requestor_agency", "state").annotate(n=Count("id"))
+    for agency, state, n in grouped:
+        by_agency[agencies.get(agency, agency)] += n
+        by_stage[STAGE_WORDS.get(state, state)] += n
+    deadlines = Deadline.objects.filter(in_period)
+    stage_times, overdue_count = _times(deadlines, today)
     last_page = max(1, -(-overdue_count // overdue_rows))
     first = (min(max(overdue_page, 1), last_page) - 1) * overdue_rows
+    overdue = deadlines.filter(done_on__isnull=True, due__lt=today)
     return Dashboard(
         start=start,
         end=end,
-        total=requests.count(),
-        by_agency=_grouped(requests, "requestor_agency", lambda v: agencies.get(v, v)),
-        by_route=_grouped(parts, "route", lambda v: ROUTES.get(v, v)),
-        by_stage=_grouped(requests, "state", lambda v: STAGE_WORDS.get(v, v)),
+        total=sum(by_agency.values()),
+        by_agency=_sorted(by_agency),
+        by_route=_sorted(by_route),
+        by_stage=_sorted(by_stage),
         by_outcome=_sorted(by_outcome),
-        stage_times=_times(deadlines, today),
-        overdue=_overdue(overdue, today, first, overdue_rows),
+        stage_times=stage_times,
+        overdue=_overdue(overdue, today, first, overdue_rows) if overdue_count else [],
         overdue_count=overdue_count,
         files_out=files_out(within),
     )
 
 
-def _times(deadlines, today: date) -> list[StageTime]:
-    """Time taken per stage against its limit, counted by the database."""
+def _times(deadlines, today: date) -> tuple[list[StageTime], int]:
+    """Time taken per stage against its limit, counted by the database, and
+    how many stages of any kind are overdue."""
     limits = CouncilProfile.current().time_limits or {}
     times = {s.value: StageTime(s.value, s.label, int(limits.get(s.value, 0))) for s in Stage}
     done = Q(done_on__isnull=False)
@@ -150,18 +166,20 @@ def _times(deadlines, today: date) -> list[StageTime]:
             overdue=Count("id", filter=still_open & Q(due__lt=today)),
         )
     )
+    overdue_count = 0
     for row in counted:
+        overdue_count += row["overdue"]
         if row["stage"] not in times:
             continue
         t = times[row["stage"]]
         t.done, t.late, t.open, t.overdue = row["done"], row["late"], row["open"], row["overdue"]
         t.on_time = t.done - t.late
         t.taken_total = row["taken"] or 0
-    return [t for t in times.values() if t.stage in limits]
+    return [t for t in times.values() if t.stage in limits], overdue_count
 
 
 def _overdue(rows, today: date, first: int, count: int) -> list[Overdue]:
-    page = rows.select_related("request", "holder").order_by("due", "request__reference", "id")
+    page = rows.select_related("request", "holder").order_by("due", "id")
     found = []
     for row in page[first : first + count]:
         deadline = deadlines_stored.read(row, today)

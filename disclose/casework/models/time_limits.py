@@ -96,6 +96,9 @@ class Reminder(models.Model):
         Request, null=True, blank=True, on_delete=models.CASCADE, related_name="reminders"
     )
     stage = models.CharField(max_length=20, choices=Stage.choices, blank=True)
+    # The part's number (0 for the whole request), so that the reminders job
+    # can leave out, in SQL, the stages it has reminded already.
+    part_number = models.PositiveSmallIntegerField(default=0)
     due = models.DateField(null=True, blank=True)
     to_address = models.EmailField(blank=True)
     subject_line = models.CharField(max_length=200)
@@ -107,6 +110,9 @@ class Reminder(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
+        indexes = [
+            models.Index(fields=["request", "stage", "part_number", "due"], name="reminder_stage"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} to {self.to_address or self.staff_id}"

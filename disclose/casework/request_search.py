@@ -6,12 +6,10 @@ loads every request into Python; the database filters, sorts and pages.
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from disclose.council.models import CouncilProfile
-
-from .deadlines import deadline_queryset, deadlines_for
+from . import deadlines_stored
 from .models import Agency, Request, RequestSubject
 from .visibility import visible_requests
 
@@ -60,7 +58,7 @@ def find_requests(user, criteria: Criteria) -> QuerySet[Request]:
     if criteria.received_to:
         found = found.filter(received__lte=criteria.received_to)
     if criteria.overdue:
-        found = found.filter(pk__in=overdue_ids(found))
+        found = found.filter(overdue())
     return found.order_by(*SORTS.get(criteria.sort, SORTS["newest"]))
 
 
@@ -87,30 +85,23 @@ def _matches(word: str) -> Q:
     )
 
 
-def overdue_ids(requests: QuerySet[Request], today: date | None = None) -> list[int]:
-    """The open requests among these with a stage past its due date. Due dates
-    are worked out, not stored (deadlines.py), so the open ones are read in a
-    fixed number of queries and worked out here."""
+def overdue(today: date | None = None) -> Q:
+    """Open requests with a stage past its due date, from the stored due
+    dates (deadlines_stored.py): asked of the database, so the list's time
+    does not grow with the requests it looks through."""
     today = today or timezone.localdate()
-    limits = CouncilProfile.current().time_limits or {}
-    open_requests = (
-        deadline_queryset().filter(pk__in=requests.values("pk")).exclude(closed_at__isnull=False)
-    )
-    return [
-        case.pk
-        for case in open_requests
-        if any(d.open and d.overdue for d in deadlines_for(case, today=today, limits=limits))
-    ]
+    late = deadlines_stored.open_deadlines().filter(request_id=OuterRef("pk"), due__lt=today)
+    return Q(closed_at__isnull=True) & Q(Exists(late))
 
 
 def earliest_due(requests: list[Request], today: date | None = None) -> dict[int, object]:
-    """For the rows of one page: each open request's earliest open stage (its
-    due date and whether it is overdue), in a fixed number of queries."""
+    """For the rows of one page: each request's earliest open stage (its due
+    date and whether it is overdue), from the stored due dates, in one query."""
     today = today or timezone.localdate()
-    limits = CouncilProfile.current().time_limits or {}
     found = {}
-    for case in deadline_queryset().filter(pk__in=[r.pk for r in requests]):
-        stages = [d for d in deadlines_for(case, today=today, limits=limits) if d.open and d.due]
-        if stages:
-            found[case.pk] = min(stages, key=lambda d: d.due)
+    rows = deadlines_stored.open_deadlines().filter(
+        request_id__in=[r.pk for r in requests], due__isnull=False
+    )
+    for row in rows.select_related("holder").order_by("request_id", "due", "id"):
+        found.setdefault(row.request_id, deadlines_stored.read(row, today))
     return found

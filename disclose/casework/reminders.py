@@ -25,6 +25,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from disclose.council.models import CouncilProfile
 from disclose.outbox.queue import queue_email
 from disclose.procedure import states
 from disclose.procedure.working_days import is_working_day, working_days_between
@@ -104,6 +105,21 @@ def remind_by(today: date) -> date:
     return day
 
 
+def address_of(staff: Staff) -> tuple[str, str]:
+    """Whom a reminder to this member of staff greets, and where it goes: them.
+    A request logged through the API is held at intake by the client account,
+    which has no mailbox: that work is the SCIMT's (section 1), so its
+    reminders go to the SCIMT's mailbox in the council profile."""
+    if not staff.email and _is_api_client(staff):
+        profile = CouncilProfile.current()
+        return profile.scimt_name, profile.scimt_email
+    return staff.display_name, staff.email
+
+
+def _is_api_client(staff: Staff) -> bool:
+    return hasattr(staff, "api_token")
+
+
 def manager_of(holder: Staff) -> Staff | None:
     """The team manager of the holder's team, or else its CSM (never the holder)."""
     team = holder.team
@@ -145,7 +161,12 @@ def _write(kind: str, staff: Staff, item: Waiting, **context) -> int:
     key = reminder_key(kind, item.request.pk, deadline.stage, deadline.subject, deadline.due)
     subject_line, text = render(
         f"casework/reminders/{kind}.txt",
-        {"request": item.request, "deadline": deadline, "staff": staff, **context},
+        {
+            "request": item.request,
+            "deadline": deadline,
+            "dear": address_of(staff)[0],
+            **context,
+        },
     )
     return _create(
         key=key,
@@ -183,6 +204,7 @@ def _write_digests(today: date) -> int:
             "casework/reminders/digest.txt",
             {
                 "rows": rows,
+                "dear": address_of(staff)[0],
                 "total": total,
                 "more": total - len(rows),
                 "staff": staff,
@@ -205,10 +227,11 @@ def _create(*, key: str, staff: Staff, **fields) -> int:
         return 0
     try:
         with transaction.atomic():
-            reminder = Reminder(key=key, staff=staff, to_address=staff.email, **fields)
+            _, to = address_of(staff)
+            reminder = Reminder(key=key, staff=staff, to_address=to, **fields)
             request = fields.get("request")
             reminder.outgoing = queue_email(
-                to=staff.email,
+                to=to,
                 subject=reminder.subject_line,
                 body=reminder.text,
                 kind="reminder",

@@ -1,6 +1,9 @@
 """The council profile is one row in the admin: edited in place, never added twice or deleted."""
 
+import json
+
 import pytest
+from django_tasks_db.models import DBTaskResult
 from test_web_personas import superuser_fixture  # noqa: F401
 
 from disclose.audit.models import AuditEvent
@@ -59,3 +62,20 @@ def test_an_unknown_time_limit_is_refused_with_the_load_profile_message(client, 
     assert response.status_code == 200
     assert "Is not a known stage" in response.content.decode()
     assert not AuditEvent.objects.exists()
+
+
+def test_changing_a_time_limit_says_when_the_lists_use_it_and_books_the_rewrite(
+    client, superuser, django_capture_on_commit_callbacks
+):
+    limits = {**CouncilProfile.current().time_limits, "supply": 15}
+    client.force_login(superuser)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/admin/council/councilprofile/1/change/",
+            profile_form(time_limits=json.dumps(limits)),
+            follow=True,
+        )
+    assert CouncilProfile.current().time_limits["supply"] == 15
+    assert "use them within a few minutes" in response.content.decode()
+    booked = DBTaskResult.objects.filter(status="READY").values_list("task_path", flat=True)
+    assert list(booked) == ["disclose.casework.tasks.rewrite_due_dates"]

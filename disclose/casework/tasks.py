@@ -14,7 +14,7 @@ from django.utils import timezone
 from django_tasks import TaskResultStatus, task
 from django_tasks_db.models import DBTaskResult
 
-from . import reminders
+from . import deadlines_stored, reminders
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +29,13 @@ def send_reminders() -> dict[str, int]:
         return reminders.send_reminders()
     finally:
         schedule_reminders(run_after=_next_hour(timezone.now()))
+
+
+@task()
+def rewrite_due_dates() -> int:
+    """Every request's stored due dates, again: the council's time limits
+    changed (time_limits_changed.py). Returns how many requests."""
+    return deadlines_stored.store_all()
 
 
 def schedule_reminders(*, run_after: datetime | None = None) -> bool:

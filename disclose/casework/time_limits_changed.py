@@ -1,15 +1,17 @@
 """Keeping the stored due dates (deadlines_stored.py) whole outside the steps.
 
-- When the council's time limits change, every request's are written again,
-  in the same transaction as the change. Rare (an administrator editing the
-  council profile, or `disclose load-profile`); about a minute at 100,000
-  requests.
+- When the council's time limits change, every request's are written again
+  by the background worker (`rewrite_due_dates`, booked when the change is
+  committed): about two minutes at 100,000 requests, longer than a page may
+  take. Until it has run, lists and reminders use the old limits; the
+  request page always works its time limits out from the current ones.
 - After `disclose migrate`, any request with none stored gets them: this fills
   the table once on an installation that had requests before it existed. It
   runs after every migration, with the code's own models, so it never has to
   copy the rule into a migration.
 """
 
+from django.db import transaction
 from django.db.models.signals import post_migrate, post_save, pre_save
 
 from disclose.council.models import CouncilProfile
@@ -28,7 +30,9 @@ def _rewrite(sender, instance: CouncilProfile, created: bool, raw: bool = False,
     if raw:
         return
     if created or instance.time_limits != getattr(instance, "_limits_before", None):
-        deadlines_stored.store_all()
+        from .tasks import rewrite_due_dates
+
+        transaction.on_commit(rewrite_due_dates.enqueue)
 
 
 def _fill_missing(sender, using: str = "default", **kwargs) -> None:

@@ -1,7 +1,7 @@
 """The council profile in the admin: one row, edited in place, never deleted."""
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -74,6 +74,17 @@ class CouncilProfileAdmin(AuditedAdminMixin, admin.ModelAdmin):
             {"fields": ("time_limits", "trusted_email_domains", "retention_years")},
         ),
     )
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "time_limits" in form.changed_data:
+            self.message_user(
+                request,
+                "The new time limits apply now to each request's page. My work, the "
+                "dashboard and reminders use them within a few minutes, once every "
+                "request's due dates are worked out again.",
+                messages.INFO,
+            )
 
     def has_add_permission(self, request) -> bool:
         return super().has_add_permission(request) and not CouncilProfile.objects.exists()

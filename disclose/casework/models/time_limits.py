@@ -9,6 +9,7 @@ limit writes every request's again.
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 
 from .requests import Request, RequestSubject
 
@@ -154,6 +155,11 @@ class Deadline(models.Model):
         indexes = [
             # Open stages by due date: overdue lists, My work's order, reminders.
             models.Index(fields=["done_on", "due"], name="deadline_open_due"),
+            # The dashboard's overdue list, a page at a time in due order,
+            # read from the front of the index however many are overdue.
+            models.Index(
+                fields=["due", "id"], condition=Q(done_on__isnull=True), name="deadline_open_by_due"
+            ),
             models.Index(fields=["request", "done_on", "due"], name="deadline_request_due"),
             models.Index(fields=["holder", "done_on"], name="deadline_holder_open"),
         ]

@@ -3,7 +3,7 @@ people in post who hold the role the part needs now, and the step records
 who moved it, from whom, to whom and why."""
 
 import pytest
-from casework_factories import approved, build_office, make_staff
+from casework_factories import approved, build_office, forwarded, make_staff
 from django.utils.html import escape
 
 from disclose.audit.models import AuditEvent
@@ -62,3 +62,22 @@ def test_another_teams_manager_is_told_why_not(client, office):
     assert response.status_code == 200
     assert "another team" in response.content.decode()
     assert case.subjects.get().assignee == office.sw_d
+
+
+def test_work_is_never_allocated_or_passed_on_to_someone_who_has_left(office):
+    # As routing never picks a leaver, neither does a person: the refusal says
+    # they have left (staff_inactive), not that they hold the wrong role.
+    case = approved(office, office.closed_case(), office.csm_t1)
+    services.staff_leaves(actor=make_staff("admin1", "admin"), staff=office.sw_t1)
+    with pytest.raises(services.StepRefused) as refused:
+        services.allocate(actor=office.tm_t1, request=case, worker=office.sw_t1)
+    assert refused.value.code == "staff_inactive"
+    assert "recorded as having left" in refused.value.message
+    assert case.subjects.get().state == "awaiting_allocation"
+
+    other = forwarded(office, office.closed_case())
+    gone = make_staff("csm_gone", "csm", team=office.t1, is_active=False)
+    with pytest.raises(services.StepRefused) as refused:
+        services.pass_to_csm(actor=office.csm_t1, request=other, to=gone, reason="Their area.")
+    assert refused.value.code == "staff_inactive"
+    assert other.subjects.get().assignee == office.csm_t1

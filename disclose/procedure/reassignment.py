@@ -46,6 +46,18 @@ def inactive(actor: Actor) -> Refusal | None:
     )
 
 
+def not_in_post(name: str, active: bool) -> Refusal | None:
+    """Work is never handed to someone who has left: reassigning, allocating
+    or passing it on to them is refused, as routing never picks them."""
+    if active:
+        return None
+    return Refusal(
+        "staff_inactive",
+        f"{name} is recorded as having left. Choose someone who is in post.",
+        PARAGRAPH,
+    )
+
+
 def check_reassigner(actor: Actor, part: PartFacts) -> Refusal | None:
     """May `actor` move this part, given who holds it now?"""
     needed = role_for_stage(part.state)
@@ -81,12 +93,9 @@ def check_new_holder(
     to_name: str = "",
 ) -> Refusal | None:
     """The new holder is in post, holds the role the part needs now, and is someone else."""
-    if not to_active:
-        return Refusal(
-            "staff_inactive",
-            f"{to_name or to} is recorded as having left. Choose someone who is in post.",
-            PARAGRAPH,
-        )
+    gone = not_in_post(to_name or to, to_active)
+    if gone:
+        return gone
     needed = role_for_stage(state)
     if needed is None or needed not in to_roles:
         words = ROLES.get(needed or "", "nobody").lower()

@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from disclose.council.models import CouncilProfile
 from disclose.procedure import states
 from disclose.procedure.lawful_basis import check_lawful_basis, describe_lawful_basis
+from disclose.procedure.reassignment import not_in_post
 from disclose.records.models import Staff
 
 from ..errors import StepRefused, refuse_if
@@ -115,7 +116,8 @@ def allocate(
     """The team manager allocates an approved part to a social worker."""
     with begin("allocate", actor, request) as step:
         parts = step.choose_parts(subject)
-        if not worker.is_active or "social_worker" not in worker.role_codes():
+        refuse_if(not_in_post(worker.display_name, worker.is_active))
+        if "social_worker" not in worker.role_codes():
             raise StepRefused(
                 "not_a_social_worker",
                 f"{worker.display_name} is not a social worker. Choose a social worker.",

@@ -4,12 +4,13 @@ CSM passing a part to the right CSM (2.1.2, 2.1.3)."""
 from disclose.procedure import states
 from disclose.procedure.basic_facts import shared_at_forward
 from disclose.procedure.decisions import Decision
+from disclose.procedure.reassignment import not_in_post
 from disclose.procedure.route_words import route_words
 from disclose.procedure.routing import current_open_episode
 from disclose.records.models import Staff
 
 from ..case_facts import route_decisions, route_problem, waiting_to_forward
-from ..errors import StepRefused
+from ..errors import StepRefused, refuse_if
 from ..facts import World
 from ..models import Request, RequestSubject
 from ._base import Step, begin, require, role_words
@@ -174,7 +175,8 @@ def pass_to_csm(
     with begin("pass_to_csm", actor, request) as step:
         parts = step.choose_parts(subject)
         reason = require(reason, "reason_required", "Say why you are passing this request on.")
-        if not to.is_active or "csm" not in to.role_codes():
+        refuse_if(not_in_post(to.display_name, to.is_active))
+        if "csm" not in to.role_codes():
             raise StepRefused(
                 "not_a_csm",
                 f"{to.display_name} is not a children's service manager. Choose a CSM.",

@@ -152,11 +152,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and (
     )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers work while a writer commits; the timeout waits for the lock
-    # rather than failing at once when two people act together.
+    # rather than failing at once when two people act together. A person search
+    # reads a hundred scattered index pages of a file of 1 GB at a million
+    # people: mapped into memory (up to 4 GB) and with 64 MB of page cache per
+    # connection, it reads them from memory, not through a system call each.
     DATABASES["default"]["OPTIONS"] = {
         "timeout": 20,
         "transaction_mode": "IMMEDIATE",
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+            "PRAGMA mmap_size=4294967296; PRAGMA cache_size=-65536;"
+        ),
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -1,6 +1,7 @@
-"""Search quality on a labelled synthetic set (issue 2): 10,000 people, 300 queries
-of each error kind; the right person in the top 5 for at least 95% of queries and
-first for at least 85%."""
+"""Search quality on a labelled synthetic set (issue 2, raised in issue 11): 10,000
+people, 300 queries of each error kind; the right person in the top 5 for at least
+99% of queries, first for at least 97%, and first or tied with someone the query
+cannot tell apart from them (labelled.cannot_tell_apart) for at least 99.5%."""
 
 from collections import defaultdict
 
@@ -8,7 +9,7 @@ import pytest
 from django.db import transaction
 
 from disclose.records.search import search_persons
-from disclose.records.search.labelled import MAKERS, make_queries
+from disclose.records.search.labelled import MAKERS, cannot_tell_apart, make_queries, score_of
 from disclose.records.search.synthetic import make_population
 
 # django_db so that pytest-django creates the test database this module builds in.
@@ -16,6 +17,9 @@ pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
 PEOPLE = 10_000
 PER_KIND = 300
+# The rank recorded when someone else came first whom the query cannot tell
+# from the right person (twins, namesakes): in the top 5, not first.
+TIED = 0.5
 
 
 @pytest.fixture(scope="module")
@@ -29,14 +33,17 @@ def outcomes(django_db_setup, django_db_blocker) -> dict[str, list[int | None]]:
     with django_db_blocker.unblock(), transaction.atomic():
         truths = make_population(PEOPLE, seed=2026)
         for labelled in make_queries(truths, per_kind=PER_KIND, seed=17):
-            found = [m.person.pk for m in search_persons(**labelled.query, limit=20)]
+            matches = search_persons(**labelled.query, limit=20)
+            found = [m.person.pk for m in matches]
             rank = found.index(labelled.expected) if labelled.expected in found else None
+            if rank and cannot_tell_apart(score_of(labelled), matches[0].score):
+                rank = TIED
             ranks[labelled.kind].append(rank)
         transaction.set_rollback(True)
     return ranks
 
 
-def _share(ranks: list[int | None], top: int) -> float:
+def _share(ranks: list[int | None], top: float) -> float:
     return sum(1 for r in ranks if r is not None and r < top) / len(ranks)
 
 
@@ -44,12 +51,13 @@ def _table(ranks: dict[str, list[int | None]]) -> str:
     everything = [r for kind in ranks.values() for r in kind]
     lines = [
         f"Search quality: {len(everything)} queries against {PEOPLE:,} people",
-        f"{'error kind':<28}{'queries':>8}{'top 5':>9}{'first':>9}",
+        f"{'error kind':<28}{'queries':>8}{'top 5':>9}{'first':>9}{'or tied':>9}",
     ]
     for kind, kind_ranks in [*ranks.items(), ("all", everything)]:
         lines.append(
             f"{kind:<28}{len(kind_ranks):>8}"
-            f"{_share(kind_ranks, 5):>9.1%}{_share(kind_ranks, 1):>9.1%}"
+            f"{_share(kind_ranks, 5):>9.1%}{_share(kind_ranks, TIED):>9.1%}"
+            f"{_share(kind_ranks, 1):>9.1%}"
         )
     return "\n".join(lines)
 
@@ -66,16 +74,22 @@ def test_every_error_kind_is_tried_at_least_300_times(outcomes):
     assert all(len(ranks) >= 300 for ranks in outcomes.values())
 
 
-def test_the_right_person_is_in_the_top_five_for_95_percent_of_queries(outcomes):
+def test_the_right_person_is_in_the_top_five_for_99_percent_of_queries(outcomes):
     everything = [r for kind in outcomes.values() for r in kind]
-    assert _share(everything, 5) >= 0.95
+    assert _share(everything, 5) >= 0.99
 
 
-def test_the_right_person_is_first_for_85_percent_of_queries(outcomes):
+def test_the_right_person_is_first_for_97_percent_of_queries(outcomes):
     everything = [r for kind in outcomes.values() for r in kind]
-    assert _share(everything, 1) >= 0.85
+    assert _share(everything, TIED) >= 0.97
+
+
+def test_the_right_person_is_first_or_tied_for_99_5_percent_of_queries(outcomes):
+    everything = [r for kind in outcomes.values() for r in kind]
+    assert _share(everything, 1) >= 0.995
 
 
 def test_no_error_kind_falls_far_behind_the_others(outcomes):
     for kind, ranks in outcomes.items():
-        assert _share(ranks, 5) >= 0.9, kind
+        assert _share(ranks, 5) >= 0.98, kind
+        assert _share(ranks, 1) >= 0.99, kind

@@ -130,6 +130,33 @@ def q_two_errors(rng, t: Truth) -> dict | None:
     return {**query, "dob": rng.choice(wrong_dates)}
 
 
+def cannot_tell_apart(expected: float, first: float) -> bool:
+    """Whether a query that put someone else first, with these scores, is a
+    tie rather than a miss: nothing typed in it favours the expected person.
+
+    Either both score the same (twins when only the surname is typed, two Jack
+    Smiths when no date is), or the one first fits every typed field exactly,
+    by their name (1.0) or by another name on their record (0.99 or more; no
+    inexact fit scores that much): the query then names them, whether the
+    expected person fits it by a former name too (a current name wins that
+    tie) or only loosely (Elaine Dyer typed for Eleanor Dyer when an Elaine
+    Dyer is on record; Dom typed for a Dominic when another Dominic is
+    recorded as known as Dom).
+    """
+    return expected == first or first >= 0.99
+
+
+def score_of(labelled: LabelledQuery) -> float:
+    """The expected person's score for this query, as search_persons gives it,
+    also when they are not among the matches shown (behind many namesakes)."""
+    from .query import _load
+    from .scoring import Query, score
+
+    query = Query(**labelled.query)
+    (candidate,) = _load([labelled.expected], with_identifiers=bool(query.nhs))
+    return round(score(query, candidate)[0], 3)
+
+
 MAKERS: dict[str, Callable[[random.Random, Truth], dict | None]] = {
     "misspelling": q_misspelling,
     "nickname": q_nickname,

@@ -8,13 +8,16 @@ from django.db import connection
 from disclose.records.models import Identifier, Person, PersonName
 
 from .candidates import Lookup, candidate_ids
-from .keys import code, dated_keys, name_keys
-from .names import near_dates, normalise_identifier, surname_keys, swapped
-from .scoring import Candidate, Query, score
+from .keys import code, name_keys
+from .names import forename_keys, near_dates, normalise_identifier, surname_keys, swapped
+from .scoring import Candidate, Query, Scorer
 
 # How many candidates are scored at each step, at most: those found under the
 # strongest keys (see STRENGTH), then the lowest person ids among equals.
 MAX_CANDIDATES = 1000
+# The wider keys (a name sound and an initial) hold thousands of people each at
+# a million: only this many of them are scored, the strongest first.
+MAX_WIDER = 250
 # Below this, only the date of birth (or only a forename) agreed: noise, not a match.
 MIN_SCORE = 0.55
 # A search with both names and a date of birth looks under wider keys when
@@ -68,7 +71,7 @@ def search_persons(
     found = candidate_ids(_strict_keys(query), MAX_CANDIDATES)
     matches = _rank(query, found)
     if query.forename_word and query.surname_parts and _look_wider(query, matches):
-        wider = candidate_ids(_wider_keys(query), MAX_CANDIDATES, exclude=set(found))
+        wider = candidate_ids(_wider_keys(query), MAX_WIDER, exclude=set(found))
         matches = _merge(matches, _rank(query, wider))
     return _matches(matches[:limit])
 
@@ -101,10 +104,16 @@ def _strict_keys(query: Query) -> Lookup:
             if day:
                 kind = "exact" if day == query.dob else "near"
                 lookup.add(code("d", day.isoformat()), STRENGTH["d", kind])
-        days = {query.dob} | near_dates(query.dob)
-        for kind, key in dated_keys(query.forename, query.surname, days, query=True):
-            near = "exact" if key.rpartition("|")[2] in exact else "near"
-            lookup.add(code(kind, key), STRENGTH[kind, near])
+        # The keys of keys.dated_keys(query=True), built here date by date so
+        # that each knows whether its date is the one typed.
+        s_keys, f_keys = surname_keys(query.surname), forename_keys(query.forename)
+        for day in (query.dob, *near_dates(query.dob)):
+            iso = day.isoformat()
+            near = "exact" if iso in exact else "near"
+            for s in s_keys:
+                lookup.add(code("sd", f"{s}|{iso}"), STRENGTH["sd", near])
+            for f in f_keys:
+                lookup.add(code("fd", f"{f}|{iso}"), STRENGTH["fd", near])
     elif query.surname_parts and query.forename_word:
         for key in _name_pairs(query):
             lookup.add(code("sf", key), STRENGTH["sf", ""], bounded=False)
@@ -154,9 +163,9 @@ class _Scored:
 
 
 def _rank(query: Query, ids: list[int]) -> list[_Scored]:
-    scored = []
+    scored, score = [], Scorer(query)
     for candidate in _load(ids, with_identifiers=bool(query.nhs)):
-        value, reasons = score(query, candidate)
+        value, reasons = score(candidate)
         if value >= MIN_SCORE:
             scored.append(_Scored(round(value, 3), reasons, candidate))
     return sorted(scored, key=lambda s: s.order)

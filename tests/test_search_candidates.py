@@ -67,3 +67,22 @@ def test_a_year_one_out_finds_the_person_by_surname_and_date_alone():
     match = search_persons(surname="Walsh", dob=date(2000, 12, 31))[0]
     assert match.person == person
     assert match.reasons == ["Surname matches", "Year of birth differs by one"]
+
+
+def test_a_person_found_at_both_steps_is_listed_once():
+    # Donnna: both found by their names' sound, then looked for wider (nobody
+    # matched exactly); the wider step leaves out those already found.
+    make_person("Danny", "Collins", date(2006, 5, 11))
+    make_person("Donna", "Collins", date(2011, 5, 23))
+    shown = [m.person.pk for m in search_persons(forename="Donnna", surname="Collins")]
+    assert len(shown) == len(set(shown)) == 2
+
+
+def test_the_person_shown_is_the_record_as_the_orm_reads_it():
+    # Persons are built from the columns read for scoring, not read again.
+    person = make_person("Ruby", "Walsh", date(1999, 12, 31), nhs_number="943 476 5919")
+    (match,) = search_persons(forename="Ruby", surname="Walsh", dob=date(1999, 12, 31))
+    stored = type(person).objects.get(pk=person.pk)
+    fields = [f.attname for f in type(person)._meta.concrete_fields]
+    assert [getattr(match.person, f) for f in fields] == [getattr(stored, f) for f in fields]
+    assert match.person.updated_at.tzinfo is not None

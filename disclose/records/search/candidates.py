@@ -11,7 +11,6 @@ lookup stays flat however many people share the key. A key that holds a date
 of birth or an identifier is read whole: its bucket is small by nature.
 """
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import connection
@@ -44,34 +43,59 @@ def candidate_ids(lookup: Lookup, cap: int, *, exclude: set[int] = frozenset()) 
     """Up to cap person ids under the lookup's keys, strongest first, then by id."""
     if not lookup:
         return []
-    strength: dict[int, int] = defaultdict(int)
-    for person, key in _rows(lookup):
-        if person not in exclude:
-            strength[person] += lookup.strength(key)
-    ranked = sorted(strength.items(), key=lambda item: (-item[1], item[0]))
-    return [person for person, _ in ranked[:cap]]
+    sql, params = ranked_sql(lookup, cap, exclude=exclude)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [person for (person,) in cursor.fetchall()]
 
 
-def _rows(lookup: Lookup) -> list[tuple[int, int]]:
-    """(person, key) rows, in one statement; raw SQL because at a few
-    milliseconds a search, compiling an ORM query would be half the time."""
+def ranked_sql(lookup: Lookup, cap: int, *, exclude: set[int] = frozenset()) -> tuple[str, list]:
+    """A statement giving the ids of up to cap persons under the lookup's keys
+    (column id), strongest first, then by id.
+
+    Each person's strength is the sum of the strengths of the keys they were
+    found under, added up in the database: the search then reads only the
+    persons it scores, in the same statement (query._candidates), instead of
+    every (person, key) row first. Raw SQL: at a few milliseconds a search,
+    compiling an ORM query would be half the time.
+    """
     meta, quote = SearchKey._meta, connection.ops.quote_name
     table = quote(meta.db_table)
     person, key = quote(meta.get_field("person").column), quote(meta.get_field("key").column)
     parts, params = [], []
-    if lookup.bounded:
-        marks = ", ".join(["%s"] * len(lookup.bounded))
-        parts.append(f"SELECT {person}, {key} FROM {table} WHERE {key} IN ({marks})")  # noqa: S608
-        params += sorted(lookup.bounded)
-    # The first PER_KEY persons (by id) under each unbounded key.
-    for i, value in enumerate(sorted(lookup.unbounded)):
+    # One branch per strength, each with its strength as a constant: a CASE
+    # over a hundred keys took PostgreSQL longer to plan than to run.
+    tiers: dict[int, list[int]] = {}
+    for value, strength in sorted(lookup.bounded.items()):
+        tiers.setdefault(strength, []).append(value)
+    for strength, values in sorted(tiers.items(), reverse=True):
+        if connection.vendor == "postgresql":
+            which, values = "= ANY(%s)", [values]  # one array: a short statement to parse
+        else:
+            which = f"IN ({', '.join(['%s'] * len(values))})"
         parts.append(
-            f"SELECT * FROM (SELECT {person}, {key} FROM {table} "  # noqa: S608
+            f"SELECT {person}, {int(strength)} AS strength FROM {table} WHERE {key} {which}"  # noqa: S608
+        )
+        params += values
+    # The first PER_KEY persons (by id) under each unbounded key.
+    for i, (value, strength) in enumerate(sorted(lookup.unbounded.items())):
+        if value in lookup.bounded:
+            continue  # read whole already
+        parts.append(
+            f"SELECT {person}, {int(strength)} AS strength FROM (SELECT {person} FROM {table} "  # noqa: S608
             f"WHERE {key} = %s ORDER BY {person} LIMIT {PER_KEY}) AS k{i}"
         )
         params.append(value)
+    where = ""
+    if exclude and connection.vendor == "postgresql":
+        where = f"WHERE {person} <> ALL(%s)"
+        params.append(sorted(exclude))
+    elif exclude:
+        where = f"WHERE {person} NOT IN ({', '.join(['%s'] * len(exclude))})"
+        params += sorted(exclude)
     # Names come from the model, values are parameters: nothing here is user input.
-    sql = " UNION ALL ".join(parts)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
+    sql = (
+        f"SELECT {person} AS id FROM ({' UNION ALL '.join(parts)}) AS hits {where} "  # noqa: S608
+        f"GROUP BY {person} ORDER BY SUM(strength) DESC, {person} LIMIT {int(cap)}"
+    )
+    return sql, params

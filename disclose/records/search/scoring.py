@@ -58,6 +58,7 @@ class Candidate:
     nhs_number: str = ""
     other_names: list[tuple[str, str, str]] = field(default_factory=list)  # forename, surname, type
     identifiers: dict[str, str] = field(default_factory=dict)  # normalised value -> kind
+    record: tuple = ()  # the person's columns as read, for the Person shown
 
 
 def _spelling(q: str, r: str) -> float:

@@ -9,8 +9,9 @@ database (by default a SQLite file under /tmp; --database names any database
 Django can use, and everything in it is replaced), growing it from one size to
 the next. At each size it times search_persons on labelled queries of every
 error kind, made from 5,000 people picked at random, and prints p50/p95/p99 and
-how often the right person came first, first or tied for first (someone else
-fits the query as well: see labelled.cannot_tell_apart) and in the top 5: for queries
+how often the right person came first, first or with the same top score as
+someone else ("same"), first or tied with someone the query cannot tell from
+them ("tied": labelled.cannot_tell_apart) and in the top 5: for queries
 with a date of birth, for queries without one, and for all. CPU times are
 printed too: on a shared machine, wall time also counts other processes' turns.
 
@@ -59,7 +60,7 @@ def _measure(queries_wanted: int) -> dict[str, dict]:
     queries = make_queries(truths, per_kind=max(1, queries_wanted // len(MAKERS)), seed=99)
     for labelled in queries[:20]:  # warm the page cache and the name caches
         search_persons(**labelled.query)
-    groups: dict[str, list[tuple[float, float, int, bool]]] = {"with dob": [], "no dob": []}
+    groups: dict[str, list[tuple[float, float, int, bool, bool]]] = {"with dob": [], "no dob": []}
     for labelled in queries:
         start, cpu_start = time.perf_counter(), time.process_time()
         matches = search_persons(**labelled.query)
@@ -72,13 +73,14 @@ def _measure(queries_wanted: int) -> dict[str, dict]:
             matches[rank].score if rank < 99 else score_of(labelled), matches[0].score
         )
         groups["with dob" if labelled.query.get("dob") else "no dob"].append(
-            (wall, cpu, rank, tied)
+            # Same score: the narrower tie counted before issue 11 (for comparison).
+            (wall, cpu, rank, tied, rank < 99 and matches[rank].score == matches[0].score)
         )
     groups["all"] = groups["with dob"] + groups["no dob"]
     return {name: _figures(rows) for name, rows in groups.items() if len(rows) > 1}
 
 
-def _figures(rows: list[tuple[float, float, int, bool]]) -> dict:
+def _figures(rows: list[tuple[float, float, int, bool, bool]]) -> dict:
     cuts = statistics.quantiles([r[0] for r in rows], n=100)
     cpu_cuts = statistics.quantiles([r[1] for r in rows], n=100)
     return {
@@ -90,6 +92,7 @@ def _figures(rows: list[tuple[float, float, int, bool]]) -> dict:
         "cpu95": cpu_cuts[94],
         "first": sum(r[2] == 0 for r in rows) / len(rows),
         "tied": sum(r[3] for r in rows) / len(rows),
+        "same": sum(r[4] for r in rows) / len(rows),
         "top5": sum(r[2] < 5 for r in rows) / len(rows),
     }
 
@@ -133,13 +136,13 @@ def _print_row(row: dict, *, header: bool) -> None:
     if header:
         print(
             f"{'people':>10} {'queries':<9} {'n':>4} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} "
-            f"{'cpu p50':>8} {'cpu p95':>8} {'first':>6} {'tied':>6} {'top 5':>6} {'keys':>11} "
+            f"{'cpu p50':>8} {'cpu p95':>8} {'first':>6} {'same':>6} {'tied':>6} {'top 5':>6} {'keys':>11} "
             f"{'built in':>9}"
         )
     print(
         f"{row['people']:>10,} {row['group']:<9} {row['queries']:>4} {row['p50']:>7.1f} "
         f"{row['p95']:>7.1f} {row['p99']:>7.1f} {row['cpu50']:>8.1f} {row['cpu95']:>8.1f} "
-        f"{row['first']:>6.1%} {row['tied']:>6.1%} {row['top5']:>6.1%} {row['keys']:>11,} {row['build_s']:>8.0f}s",
+        f"{row['first']:>6.1%} {row['same']:>6.1%} {row['tied']:>6.1%} {row['top5']:>6.1%} {row['keys']:>11,} {row['build_s']:>8.0f}s",
         flush=True,
     )
 

@@ -86,3 +86,16 @@ def test_the_person_shown_is_the_record_as_the_orm_reads_it():
     fields = [f.attname for f in type(person)._meta.concrete_fields]
     assert [getattr(match.person, f) for f in fields] == [getattr(stored, f) for f in fields]
     assert match.person.updated_at.tzinfo is not None
+
+
+def test_a_search_with_a_date_looks_under_every_dated_key_the_index_can_hold():
+    # query._strict_keys builds the dated keys itself, date by date; they must
+    # stay those keys.dated_keys gives, or a record indexed under one is missed.
+    from disclose.records.search.keys import dated_keys
+    from disclose.records.search.names import near_dates
+    from disclose.records.search.scoring import Query
+
+    typed = Query(forename="Bill", surname="Smith-Jones", dob=DOB)
+    days = {DOB} | near_dates(DOB)
+    wanted = {code(k, v) for k, v in dated_keys("Bill", "Smith-Jones", days, query=True)}
+    assert wanted <= set(query._strict_keys(typed).bounded)

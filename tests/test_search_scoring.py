@@ -54,3 +54,12 @@ def test_a_query_that_fits_someone_else_exactly_is_a_tie_not_a_miss():
     assert cannot_tell_apart(0.963, 0.99)  # another Dominic is known as Dom
     assert cannot_tell_apart(0.9, 0.9)  # twins, surname and date typed
     assert not cannot_tell_apart(0.9, 0.95)  # a stranger with the date as typed
+
+
+def test_the_person_whose_nhs_number_was_typed_beats_a_namesake_with_no_number():
+    # Both fit every name typed; only one holds the number. They used to tie at 1.0.
+    make_person("Marcus", "Harper", date(1957, 8, 26))
+    marcus = make_person("Marcus", "Harper", date(2007, 1, 5), nhs_number="302 711 8145")
+    matches = search_persons(forename="Marcus", surname="Harper", nhs_number="3027118145")
+    assert matches[0].person == marcus
+    assert matches[0].score > matches[1].score

@@ -252,6 +252,10 @@ class Scorer:
                 return 0.6 + 0.4 * result, [f"{kind[:1].upper()}{kind[1:]} matches", *reasons]
             if candidate.identifiers:
                 result *= 0.85  # their number is a different one
+            else:
+                # No number on record: a namesake must not tie with the
+                # person whose number was typed (both scored 1.0).
+                result *= 0.95
         return result, reasons
 
 

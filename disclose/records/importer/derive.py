@@ -7,15 +7,14 @@ have all ended is unallocated.
 
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
-from .reader import read_rows
+from .spool import Spool
 from .tables import INVOLVEMENTS
 
 _EARLY, _LATE = date.min, date.max
 
 
-@dataclass
+@dataclass(slots=True)  # one per episode: a million of them must be small
 class Allocation:
     last_order: tuple = (_EARLY, _EARLY)
     last_team: str | None = None
@@ -25,10 +24,10 @@ class Allocation:
     current_team: str | None = None
 
 
-def allocations(folder: Path, worker_team: dict[str, str | None]) -> dict[str, Allocation]:
+def allocations(extract: Spool, worker_team: dict[str, str | None]) -> dict[str, Allocation]:
     """For each referral id, its last allocation and its current worker, if any."""
     found: dict[str, Allocation] = {}
-    for _line, row, _bad in read_rows(folder, INVOLVEMENTS, None):
+    for row in extract.rows(INVOLVEMENTS):
         referral = row.get("invo_referral_id")
         if not referral:
             continue

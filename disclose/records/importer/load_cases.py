@@ -1,14 +1,12 @@
 """Loading what happened to each person: episodes (with where they were last
 allocated), involvements, child protection plans, contacts, and holdings."""
 
-from pathlib import Path
-
 from disclose.records.models import Contact, CPPlan, Episode, Holding, Involvement
 
 from .derive import allocations, episode_allocation
 from .load_org import Organisation
 from .load_people import load_child_table
-from .reader import read_rows
+from .spool import Spool
 from .tables import CONTACTS, CP_PLANS, EPISODES, HOLDINGS, INVOLVEMENTS
 from .upsert import TableCount, upsert
 
@@ -24,19 +22,19 @@ EPISODE_FIELDS = (
 
 
 def load_cases(
-    folder: Path,
+    extract: Spool,
     org: Organisation,
     person_pk: dict[str, int],
     scope: set[int],
     counts: dict[str, TableCount],
     progress=None,
 ) -> None:
-    if (folder / EPISODES.name).exists():
-        counts["episodes"] = _load_episodes(folder, org, person_pk, progress)
+    if extract.has(EPISODES):
+        counts["episodes"] = _load_episodes(extract, org, person_pk, progress)
     episode_pk = dict(Episode.objects.values_list("referral_id", "pk").iterator(chunk_size=5000))
-    _load_involvements(folder, org, person_pk, episode_pk, scope, counts, progress)
+    _load_involvements(extract, org, person_pk, episode_pk, scope, counts, progress)
     plans = load_child_table(
-        folder,
+        extract,
         CP_PLANS,
         CPPlan,
         ("person_id", "start"),
@@ -52,17 +50,17 @@ def load_cases(
     )
     if plans is not None:
         counts["child protection plans"] = plans.count()
-    if (folder / CONTACTS.name).exists():
-        counts["contacts"] = _load_contacts(folder, person_pk, progress)
-    if (folder / HOLDINGS.name).exists():
-        counts["holdings"] = _load_holdings(folder, person_pk, progress)
+    if extract.has(CONTACTS):
+        counts["contacts"] = _load_contacts(extract, person_pk, progress)
+    if extract.has(HOLDINGS):
+        counts["holdings"] = _load_holdings(extract, person_pk, progress)
 
 
-def _load_episodes(folder, org: Organisation, person_pk, progress) -> TableCount:
-    found = allocations(folder, org.worker_team)
+def _load_episodes(extract, org: Organisation, person_pk, progress) -> TableCount:
+    found = allocations(extract, org.worker_team)
 
     def rows():
-        for _line, r, _bad in read_rows(folder, EPISODES, None, progress):
+        for r in extract.rows(EPISODES, progress):
             team, worker = episode_allocation(r, found)
             yield {
                 "referral_id": r["cine_referral_id"],
@@ -78,9 +76,9 @@ def _load_episodes(folder, org: Organisation, person_pk, progress) -> TableCount
     return upsert(Episode, rows(), key=("referral_id",), fields=EPISODE_FIELDS).count()
 
 
-def _load_involvements(folder, org, person_pk, episode_pk, scope, counts, progress) -> None:
+def _load_involvements(extract, org, person_pk, episode_pk, scope, counts, progress) -> None:
     outcome = load_child_table(
-        folder,
+        extract,
         INVOLVEMENTS,
         Involvement,
         ("person_id", "episode_id", "worker_id", "start"),
@@ -101,7 +99,7 @@ def _load_involvements(folder, org, person_pk, episode_pk, scope, counts, progre
         counts["involvements"] = outcome.count()
 
 
-def _load_contacts(folder, person_pk, progress) -> TableCount:
+def _load_contacts(extract, person_pk, progress) -> TableCount:
     rows = (
         {
             "contact_id": r["cont_contact_id"],
@@ -109,14 +107,14 @@ def _load_contacts(folder, person_pk, progress) -> TableCount:
             "date": r["cont_contact_date"],
             "outcome": r.get("cont_contact_outcome_json", ""),
         }
-        for _line, r, _bad in read_rows(folder, CONTACTS, None, progress)
+        for r in extract.rows(CONTACTS, progress)
     )
     return upsert(
         Contact, rows, key=("contact_id",), fields=("person_id", "date", "outcome")
     ).count()
 
 
-def _load_holdings(folder, person_pk, progress) -> TableCount:
+def _load_holdings(extract, person_pk, progress) -> TableCount:
     # `status` is not in the extract: casework's file movements keep it.
     rows = (
         {
@@ -126,7 +124,7 @@ def _load_holdings(folder, person_pk, progress) -> TableCount:
             "location": r.get("location", ""),
             "reference": r.get("reference", ""),
         }
-        for _line, r, _bad in read_rows(folder, HOLDINGS, None, progress)
+        for r in extract.rows(HOLDINGS, progress)
     )
     fields = ("person_id", "kind", "location", "reference")
     return upsert(Holding, rows, key=("holding_id",), fields=fields).count()

@@ -2,13 +2,12 @@
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from django.contrib.auth.hashers import make_password
 
 from disclose.records.models import Locality, Role, Staff, Team
 
-from .reader import read_rows
+from .spool import Spool
 from .tables import DEPARTMENT, PROFESSIONALS, TEAMS
 from .upsert import Outcome, TableCount, existing_rows, upsert
 
@@ -47,14 +46,14 @@ class Organisation:
     worker_team: dict[str, str | None] = field(default_factory=dict)  # professional -> team id
 
 
-def _rows(folder: Path, spec, progress) -> list[dict]:
-    return [row for _line, row, _bad in read_rows(folder, spec, None, progress)]
+def _rows(extract: Spool, spec, progress) -> list[dict]:
+    return list(extract.rows(spec, progress))
 
 
-def load_organisation(folder: Path, counts: dict[str, TableCount], progress=None) -> Organisation:
-    departments = _rows(folder, DEPARTMENT, progress)
-    professionals = _rows(folder, PROFESSIONALS, progress)
-    settings = _rows(folder, TEAMS, progress)
+def load_organisation(extract: Spool, counts: dict[str, TableCount], progress=None) -> Organisation:
+    departments = _rows(extract, DEPARTMENT, progress)
+    professionals = _rows(extract, PROFESSIONALS, progress)
+    settings = _rows(extract, TEAMS, progress)
     counts["localities"] = _load_localities(settings)
     teams = _load_teams(departments, settings)
     org = Organisation(team_pk=dict(Team.objects.values_list("team_id", "pk")))

@@ -1,20 +1,18 @@
 """Loading persons and what belongs to each: other identifiers, addresses, other names."""
 
-from pathlib import Path
-
 from django.db import models
 from django.utils import timezone
 
 from disclose.records.models import Address, Identifier, Person, PersonName
 
-from .reader import read_rows
+from .spool import Spool
 from .tables import ADDRESSES, IDENTIFIERS, PERSON_NAMES, PERSONS, FileSpec
 from .upsert import Outcome, TableCount, existing_rows, remove_missing, upsert
 
 PERSON_FIELDS = ("forename", "surname", "dob", "sex", "nhs_number", "death_date")
 
 
-def load_persons(folder: Path, progress=None) -> tuple[Outcome, dict[str, int]]:
+def load_persons(extract: Spool, progress=None) -> tuple[Outcome, dict[str, int]]:
     """Persons by SSD person id; returns what changed and {person id: pk}."""
     rows = (
         {
@@ -26,7 +24,7 @@ def load_persons(folder: Path, progress=None) -> tuple[Outcome, dict[str, int]]:
             "nhs_number": r.get("pers_common_child_id", ""),
             "death_date": r.get("pers_death_date"),
         }
-        for _line, r, _bad in read_rows(folder, PERSONS, None, progress)
+        for r in extract.rows(PERSONS, progress)
     )
     outcome = upsert(
         Person, rows, key=("person_id",), fields=PERSON_FIELDS, touch={"updated_at": timezone.now()}
@@ -76,7 +74,7 @@ _CHILD_TABLES = (
 
 
 def load_person_details(
-    folder: Path,
+    extract: Spool,
     person_pk: dict[str, int],
     scope: set[int],
     counts: dict[str, TableCount],
@@ -86,7 +84,7 @@ def load_person_details(
     touched: set[int] = set()
     for label, spec, model, key, fields, mapping, person_column in _CHILD_TABLES:
         outcome = load_child_table(
-            folder,
+            extract,
             spec,
             model,
             key,
@@ -102,7 +100,7 @@ def load_person_details(
 
 
 def load_child_table(
-    folder: Path,
+    extract: Spool,
     spec: FileSpec,
     model: type[models.Model],
     key: tuple,
@@ -113,10 +111,10 @@ def load_child_table(
 ) -> Outcome | None:
     """A table the SSD gives no id of its own: for each person in the extract, the
     rows in the file are the whole list, so rows no longer there are removed."""
-    if not (folder / spec.name).exists():
+    if not extract.has(spec):
         return None
     existing = existing_rows(model, key, fields)
-    rows = (to_row(r) for _line, r, _bad in read_rows(folder, spec, None, progress))
+    rows = (to_row(r) for r in extract.rows(spec, progress))
     outcome = upsert(model, rows, key=key, fields=fields, existing=existing)
     remove_missing(model, existing, outcome, scope)
     return outcome

@@ -14,6 +14,7 @@ from .load_cases import load_cases
 from .load_org import load_organisation
 from .load_people import load_person_details, load_persons
 from .reader import Problem
+from .spool import Spool
 from .tables import ALL_FILES
 from .upsert import TableCount
 from .validate import validate_extract
@@ -71,15 +72,23 @@ def import_extract(
             f"such as {ALL_FILES[3].name}."
         )
     size = sum((report.folder / name).stat().st_size for name in present)
-    with _bar("Checking", size, show_progress) as progress:
-        validation = validate_extract(report.folder, progress)
-    report.problems, report.rows = validation.problems, validation.rows
-    if report.problems:
-        report.seconds = time.monotonic() - started
-        return report
+    with Spool(report.folder) as spool:
+        with _bar("Checking", size, show_progress) as progress:
+            validation = validate_extract(report.folder, progress, spool)
+        report.problems, report.rows = validation.problems, validation.rows
+        if report.problems:
+            report.seconds = time.monotonic() - started
+            return report
+        spool.finish()
+        _load_all(report, spool, started, dry_run, show_progress, actor, via)
+    return report
+
+
+def _load_all(report: ImportReport, spool: Spool, started, dry_run, show_progress, actor, via):
+    """Load the checked rows in one transaction: all of them, or none."""
     with transaction.atomic():
-        with _bar("Loading", size, show_progress) as progress:
-            changed = _load(report, progress)
+        with _bar("Loading", spool.size(), show_progress) as progress:
+            changed = _load(report, spool, progress)
         if dry_run:
             transaction.set_rollback(True)
         else:
@@ -88,20 +97,19 @@ def import_extract(
             if reindex_persons is not None and changed:
                 reindex_persons(sorted(changed))
     report.seconds = time.monotonic() - started
-    return report
 
 
-def _load(report: ImportReport, progress) -> set[int]:
+def _load(report: ImportReport, extract: Spool, progress) -> set[int]:
     """Load every table; returns the pks of persons whose names or details changed."""
-    folder, counts = report.folder, report.counts
-    org = load_organisation(folder, counts, progress)
-    persons, person_pk = load_persons(folder, progress)
+    counts = report.counts
+    org = load_organisation(extract, counts, progress)
+    persons, person_pk = load_persons(extract, progress)
     counts["persons"] = persons.count()
     scope = {person_pk[k[0]] for k in persons.seen}
     changed = {person_pk[k[0]] for k in persons.created | persons.updated}
     del persons  # a million keys: only the pks are needed from here on
-    changed |= load_person_details(folder, person_pk, scope, counts, progress)
-    load_cases(folder, org, person_pk, scope, counts, progress)
+    changed |= load_person_details(extract, person_pk, scope, counts, progress)
+    load_cases(extract, org, person_pk, scope, counts, progress)
     return changed
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from disclose.records.models import Episode, Person, Staff, Team
 
 from .reader import Problem, read_rows
+from .spool import Spool
 from .tables import (
     ALL_FILES,
     INVOLVEMENTS,
@@ -57,20 +58,27 @@ class _Known:
     referral_person: dict[str, str] = field(default_factory=dict)
 
 
-def validate_extract(folder: Path, progress=None) -> Validation:
+def validate_extract(folder: Path, progress=None, spool: Spool | None = None) -> Validation:
+    """Check every row of every file. Each good row goes to `spool` (when given)
+    as parsed, for the load to read back, until a problem is found."""
     result, known = Validation(), _Known()
     for kind, file_name in _DEFINED_BY.items():
         if not (folder / file_name).exists():
             _known_from_database(kind, known)  # nothing of that kind in this extract
     for spec in ALL_FILES:
         if (folder / spec.name).exists():
-            result.rows[spec.name] = _check_file(folder, spec, known, result.problems, progress)
+            result.rows[spec.name] = _check_file(
+                folder, spec, known, result.problems, progress, spool
+            )
     order = {spec.name: i for i, spec in enumerate(ALL_FILES)}
     result.problems.sort(key=lambda p: (order[p.file], p.line))
     return result
 
 
-def _check_file(folder: Path, spec: FileSpec, known: _Known, problems: list, progress) -> int:
+def _check_file(
+    folder: Path, spec: FileSpec, known: _Known, problems: list, progress, spool
+) -> int:
+    keep = spool.writer(spec).add if spool is not None else None
     seen: dict[tuple, tuple[int, int]] = {}
     defined: dict[str, dict[str, int]] = {}
     deferred = []  # references to ids this same file defines (a team's parent team)
@@ -93,7 +101,10 @@ def _check_file(folder: Path, spec: FileSpec, known: _Known, problems: list, pro
             bad.extend(_same_person(row, known))
         bad.extend(_duplicates(spec, row, line, seen, defined))
         _define(spec, row, known)
-        problems.extend(Problem(spec.name, line, col, msg) for col, msg in bad)
+        if bad:
+            problems.extend(Problem(spec.name, line, col, msg) for col, msg in bad)
+        elif keep is not None and not problems:
+            keep(row)  # once anything is wrong nothing will be loaded: stop keeping rows
     for line, column, kind, value in deferred:
         if value not in known.ids[kind]:
             problems.append(Problem(spec.name, line, column, _unknown(kind, value)))

@@ -10,6 +10,7 @@ from tqdm import tqdm
 
 from disclose.audit.log import record
 
+from .fresh import indexes_built_after_load
 from .load_cases import load_cases
 from .load_org import load_organisation
 from .load_people import load_person_details, load_persons
@@ -103,13 +104,14 @@ def _load(report: ImportReport, extract: Spool, progress) -> set[int]:
     """Load every table; returns the pks of persons whose names or details changed."""
     counts = report.counts
     org = load_organisation(extract, counts, progress)
-    persons, person_pk = load_persons(extract, progress)
-    counts["persons"] = persons.count()
-    scope = {person_pk[k[0]] for k in persons.seen}
-    changed = {person_pk[k[0]] for k in persons.created | persons.updated}
-    del persons  # a million keys: only the pks are needed from here on
-    changed |= load_person_details(extract, person_pk, scope, counts, progress)
-    load_cases(extract, org, person_pk, scope, counts, progress)
+    with indexes_built_after_load():
+        persons, person_pk = load_persons(extract, progress)
+        counts["persons"] = persons.count()
+        scope = {person_pk[k[0]] for k in persons.seen}
+        changed = {person_pk[k[0]] for k in persons.created | persons.updated}
+        del persons  # a million keys: only the pks are needed from here on
+        changed |= load_person_details(extract, person_pk, scope, counts, progress)
+        load_cases(extract, org, person_pk, scope, counts, progress)
     return changed
 
 

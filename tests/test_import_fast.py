@@ -81,3 +81,31 @@ def test_a_bad_row_in_the_last_file_is_reported_as_before_and_nothing_is_kept(
     assert list(spools.iterdir()) == []
     assert import_extract(copy_extract(tmp_path / "again"), show_progress=False).ok
     assert list(spools.iterdir()) == []
+
+
+def test_repeated_rows_are_found_by_key_as_before(tmp_path):
+    """An exact repeat loads once; a repeat that differs names the first line;
+    a staff id used twice names the line it is first on."""
+    from disclose.records.models import Address
+
+    folder = copy_extract(tmp_path)
+    addresses = folder / "ssd_address.csv"
+    first = addresses.read_text().splitlines()[1]
+    with addresses.open("a") as more:
+        more.write(first + "\n")  # line 4: the same again
+    report = import_extract(folder, show_progress=False)
+    assert report.ok and Address.objects.filter(person__person_id="P1").count() == 1
+
+    folder = copy_extract(tmp_path / "two")
+    with (folder / "ssd_address.csv").open("a") as more:
+        more.write(first.removesuffix(",") + ",2011-01-01\n")  # line 4: now ended
+    with (folder / "ssd_professionals.csv").open("a") as more:
+        more.write("599,sasha.worker,Sasha Again,Social Worker,T1\n")  # line 7
+    problems = [str(p) for p in import_extract(folder, show_progress=False).problems]
+    assert problems[0] == (
+        "ssd_professionals.csv:7: prof_staff_id: 'sasha.worker' is also on line 2; it must be unique"
+    )
+    assert problems[-1] == (
+        "ssd_address.csv:4: addr_address_start_date: this repeats line 2 with different "
+        "values; keep one of the two rows"
+    )

@@ -79,27 +79,30 @@ def _check_file(
     folder: Path, spec: FileSpec, known: _Known, problems: list, progress, spool
 ) -> int:
     keep = spool.writer(spec).add if spool is not None else None
-    seen: dict[tuple, tuple[int, int]] = {}
+    seen: dict = {}
     defined: dict[str, dict[str, int]] = {}
     deferred = []  # references to ids this same file defines (a team's parent team)
     count = 0
+    # Worked out once per file, not for each of a million rows.
+    refs = [(c.name, c.ref) for c in spec.columns if c.ref]
+    plan = _Plan(spec)
     for line, row, bad in read_rows(folder, spec, problems, progress):
         count += 1
         bad = list(bad)
-        for column in spec.columns:
-            value = row.get(column.name)
-            if not (column.ref and value):
+        for name, ref in refs:
+            value = row.get(name)
+            if not value:
                 continue
-            if column.ref == spec.defines:
-                deferred.append((line, column.name, column.ref, value))
-            elif value not in known.ids[column.ref]:
-                bad.append((column.name, _unknown(column.ref, value)))
+            if ref == spec.defines:
+                deferred.append((line, name, ref, value))
+            elif value not in known.ids[ref]:
+                bad.append((name, _unknown(ref, value)))
         if not bad:
             for check in spec.checks:
                 bad.extend(check(row))
         if spec is INVOLVEMENTS:
             bad.extend(_same_person(row, known))
-        bad.extend(_duplicates(spec, row, line, seen, defined))
+        bad.extend(_duplicates(plan, row, line, seen, defined))
         _define(spec, row, known)
         if bad:
             problems.extend(Problem(spec.name, line, col, msg) for col, msg in bad)
@@ -132,28 +135,44 @@ def _same_person(row: dict, known: _Known) -> list[tuple[str, str]]:
     return []
 
 
-def _duplicates(spec, row, line, seen, defined) -> list[tuple[str, str]]:
+class _Plan:
+    """What _duplicates needs of a file's layout, as plain tuples."""
+
+    def __init__(self, spec: FileSpec) -> None:
+        self.key = spec.key
+        self.single = len(spec.key) == 1
+        self.names = tuple(c.name for c in spec.columns)
+        self.defines = tuple(c.name for c in spec.columns if c.defines)
+
+
+_HASH_BITS = (1 << 64) - 1
+
+
+def _duplicates(plan: _Plan, row, line, seen, defined) -> list[tuple[str, str]]:
     """Two rows with the same key must say the same thing; exact repeats are ignored."""
     bad = []
-    if all(name in row for name in spec.key):
-        key = tuple(row[name] for name in spec.key)
-        # A hash, not the values: a million-row file must fit in memory.
-        values = hash(tuple(row.get(c.name) for c in spec.columns))
-        if key in seen and seen[key][1] != values:
+    if all(name in row for name in plan.key):
+        # A one-column key as itself, not in a tuple: a million-row file must fit in memory.
+        key = row[plan.key[0]] if plan.single else tuple(row[name] for name in plan.key)
+        # A hash, not the values, kept with the line in one number, for the same reason.
+        values = hash(tuple(map(row.get, plan.names))) & _HASH_BITS
+        first = seen.get(key)
+        if first is None:
+            seen[key] = line << 64 | values
+        elif first & _HASH_BITS != values:
             bad.append(
                 (
-                    spec.key[-1],
-                    f"this repeats line {seen[key][0]} with different values; "
+                    plan.key[-1],
+                    f"this repeats line {first >> 64} with different values; "
                     "keep one of the two rows",
                 )
             )
-        seen.setdefault(key, (line, values))
-    for column in spec.columns:
-        value = row.get(column.name)
-        if column.defines and value:
-            first = defined.setdefault(column.name, {}).setdefault(value, line)
+    for name in plan.defines:
+        value = row.get(name)
+        if value:
+            first = defined.setdefault(name, {}).setdefault(value, line)
             if first != line:
-                bad.append((column.name, f"'{value}' is also on line {first}; it must be unique"))
+                bad.append((name, f"'{value}' is also on line {first}; it must be unique"))
     return bad
 
 

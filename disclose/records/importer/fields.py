@@ -4,6 +4,7 @@ ValueError with a sentence that tells the council what to fix."""
 import json
 import re
 from datetime import date
+from functools import lru_cache
 
 _DATE = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$"
@@ -17,8 +18,13 @@ def text(value: str) -> str:
     return value.strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def iso_date(value: str) -> date | None:
-    """ISO YYYY-MM-DD; a time part (as many systems export) is accepted and dropped."""
+    """ISO YYYY-MM-DD; a time part (as many systems export) is accepted and dropped.
+
+    Cached: a million-person extract has millions of dates but only thousands of
+    different ones, and one date object each keeps the keys held in memory small.
+    """
     value = value.strip()
     if not value:
         return None

@@ -54,7 +54,8 @@ class Validation:
 class _Known:
     """Ids the extract defines, so that references to them can be checked."""
 
-    ids: dict[str, set] = field(default_factory=lambda: {k: set() for k in _SOURCES})
+    # Each id maps to itself: rows that refer to it are given this one string.
+    ids: dict[str, dict[str, str]] = field(default_factory=lambda: {k: {} for k in _SOURCES})
     referral_person: dict[str, str] = field(default_factory=dict)
 
 
@@ -95,8 +96,12 @@ def _check_file(
                 continue
             if ref == spec.defines:
                 deferred.append((line, name, ref, value))
-            elif value not in known.ids[ref]:
+            elif (same := known.ids[ref].get(value)) is None:
                 bad.append((name, _unknown(ref, value)))
+            else:
+                # The string already held for that id, not a copy per row: the keys
+                # of a million involvements must fit in memory.
+                row[name] = same
         if not bad:
             for check in spec.checks:
                 bad.extend(check(row))
@@ -178,10 +183,10 @@ def _duplicates(plan: _Plan, row, line, seen, defined) -> list[tuple[str, str]]:
 
 def _define(spec: FileSpec, row: dict, known: _Known) -> None:
     if spec.defines and row.get(spec.key[0]):
-        known.ids[spec.defines].add(row[spec.key[0]])
+        known.ids[spec.defines].setdefault(row[spec.key[0]], row[spec.key[0]])
     for column in spec.columns:
         if column.defines and row.get(column.name):
-            known.ids[column.defines].add(row[column.name])
+            known.ids[column.defines].setdefault(row[column.name], row[column.name])
     # Either may be missing from a row whose cell had a problem (issue 6, item 6).
     if spec.defines == REFERRAL and row.get("cine_person_id") and row.get("cine_referral_id"):
         known.referral_person[row["cine_referral_id"]] = row["cine_person_id"]
@@ -189,17 +194,21 @@ def _define(spec: FileSpec, row: dict, known: _Known) -> None:
 
 def _known_from_database(kind: str, known: _Known) -> None:
     if kind == PERSON:
-        known.ids[kind] = set(Person.objects.values_list("person_id", flat=True))
+        known.ids[kind] = _same(Person.objects.values_list("person_id", flat=True))
     elif kind == TEAM:
-        known.ids[kind] = set(Team.objects.values_list("team_id", flat=True))
+        known.ids[kind] = _same(Team.objects.values_list("team_id", flat=True))
     elif kind in (PROFESSIONAL, STAFF):
         column = "professional_id" if kind == PROFESSIONAL else "staff_id"
         values = Staff.objects.exclude(**{f"{column}__isnull": True})
-        known.ids[kind] = set(values.values_list(column, flat=True))
+        known.ids[kind] = _same(values.values_list(column, flat=True))
     else:
         pairs = Episode.objects.values_list("referral_id", "person__person_id")
         known.referral_person = dict(pairs)
-        known.ids[kind] = set(known.referral_person)
+        known.ids[kind] = _same(known.referral_person)
+
+
+def _same(ids) -> dict[str, str]:
+    return {value: value for value in ids}
 
 
 def _account_clashes(folder: Path, spec: FileSpec) -> list[Problem]:

@@ -6,7 +6,6 @@ a row unique), so running the same extract twice changes nothing.
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
 
 from django.db import connection, models
 
@@ -139,21 +138,18 @@ def insert_rows(model: type[models.Model], rows: list[dict]) -> None:
         sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608 - names from the model
             table, columns, ", ".join(["%s"] * len(fields))
         )
-        # Dates need SQLite's text form; any other value passes as it is.
-        dated = [f.get_internal_type() in ("DateField", "DateTimeField") for f in fields]
+        # Times need Django's text form for SQLite (in UTC, without a zone); dates
+        # pass as they are: the adapter Django registers writes them as isoformat().
+        timed = [f.get_internal_type() == "DateTimeField" for f in fields]
+        pairs = [(n, defaults[n]) for n in names]
         for start in range(0, len(rows), BATCH):
-            params = []
-            for row in rows[start : start + BATCH]:
-                values = [row.get(n, defaults[n]) for n in names]
-                for i, is_date in enumerate(dated):
-                    value = values[i]
-                    if is_date and value is not None and not isinstance(value, str):
-                        values[i] = (
-                            value.isoformat()
-                            if type(value) is date
-                            else fields[i].get_db_prep_save(value, connection)
-                        )
-                params.append(values)
+            params = [[row.get(n, d) for n, d in pairs] for row in rows[start : start + BATCH]]
+            if any(timed):
+                for values in params:
+                    for i, is_time in enumerate(timed):
+                        value = values[i]
+                        if is_time and value is not None and not isinstance(value, str):
+                            values[i] = fields[i].get_db_prep_save(value, connection)
             cursor.executemany(sql, params)
 
 

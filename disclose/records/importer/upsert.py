@@ -6,6 +6,7 @@ a row unique), so running the same extract twice changes nothing.
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from django.db import connection, models
 
@@ -84,20 +85,24 @@ def upsert(
     if existing is None:
         existing = existing_rows(model, key, fields)
     outcome, to_create, to_update = Outcome(), [], []
+    # itemgetter gives a bare value for one name: keys are always tuples here.
+    key_of = itemgetter(*key) if len(key) > 1 else lambda row, k=key[0]: (row[k],)
+    seen, created = outcome.seen, outcome.created
     for row in rows:
-        row_key = tuple(row[name] for name in key)
-        if row_key in outcome.seen:
+        row_key = key_of(row)
+        if row_key in seen:
             continue  # an exact repeat, allowed by validation
-        outcome.seen.add(row_key)
-        values = tuple(row[name] for name in fields)
+        seen.add(row_key)
         if row_key not in existing:
-            to_create.append({**(create_defaults or {}), **row})
-            outcome.created.add(row_key)
+            to_create.append({**create_defaults, **row} if create_defaults else row)
+            created.add(row_key)
             if len(to_create) >= BATCH:
                 # Written as they come, so a million new rows are never all in memory.
                 insert_rows(model, to_create)
                 to_create.clear()
-        elif existing[row_key][1] != values:
+            continue
+        values = tuple(row[name] for name in fields)
+        if existing[row_key][1] != values:
             changed = dict(zip(fields, values, strict=True), **touch)
             to_update.append(model(pk=existing[row_key][0], **changed))
             outcome.updated.add(row_key)

@@ -9,7 +9,8 @@ run), empties the database (by default a SQLite file under /tmp; everything in
 the database named is replaced), migrates it, then runs `disclose
 import-records` in a child process and prints its wall time, CPU time (on
 PostgreSQL with the server's own, for that database) and peak resident memory
-of the import. On a shared machine the CPU time is the steadier figure. --again imports the same extract a second time, which must
+of the import, and the load average when it ended. On a shared machine the CPU
+time is the steadier figure. --again imports the same extract a second time, which must
 change nothing.
 """
 
@@ -57,9 +58,9 @@ class _ServerCPU(threading.Thread):
         return sum(self.seen.values())
 
 
-def _run(args: list[str], env: dict, database: str = "") -> tuple[float, float, float, str]:
-    """Wall seconds, CPU seconds (with PostgreSQL's, for that database), peak RSS
-    in MB and the last line of output of one command."""
+def _run(args: list[str], env: dict, database: str = "") -> tuple[float, float, float, float, str]:
+    """Wall seconds, CPU seconds (with PostgreSQL's, for that database), of which
+    PostgreSQL's, peak RSS in MB and the last line of output of one command."""
     server = _ServerCPU(database) if database.startswith("postgres") else None
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         if server:
@@ -78,7 +79,7 @@ def _run(args: list[str], env: dict, database: str = "") -> tuple[float, float, 
         lines = out.read().strip().splitlines()
     # ru_maxrss is in KB on Linux.
     cpu = usage.ru_utime + usage.ru_stime + server_cpu
-    return wall, cpu, usage.ru_maxrss / 1024, lines[-1] if lines else ""
+    return wall, cpu, server_cpu, usage.ru_maxrss / 1024, lines[-1] if lines else ""
 
 
 def _empty(database: str, env: dict) -> None:
@@ -103,18 +104,27 @@ def main() -> None:
     env = {**os.environ, "DATABASE_URL": args.database, "DISCLOSE_DATA_DIR": str(SCRATCH)}
     extract = args.extract or SCRATCH / f"extract-{args.persons}"
     if not (extract / "ssd_person.csv").exists():
-        wall, _cpu, _rss, line = _run(
+        wall, _cpu, _pg, _rss, line = _run(
             ["demo-data", str(extract), "--persons", str(args.persons), "--as-of", "2026-12-01"],
             env,
         )
         print(f"demo-data: {line}", flush=True)
     _empty(args.database, env)
     runs = ["first import", "same again"] if args.again else ["first import"]
-    print(f"{'database':<11} {'run':<13} {'wall s':>8} {'cpu s':>8} {'peak MB':>8}  summary")
+    print(
+        f"{'database':<11} {'run':<13} {'wall s':>8} {'cpu s':>8} {'of it pg':>8} "
+        f"{'peak MB':>8}  load average  summary"
+    )
     for label in runs:
-        wall, cpu, rss, line = _run(["import-records", str(extract)], env, args.database)
+        wall, cpu, pg, rss, line = _run(["import-records", str(extract)], env, args.database)
         vendor = "postgresql" if args.database.startswith("postgres") else "sqlite"
-        print(f"{vendor:<11} {label:<13} {wall:>8.1f} {cpu:>8.1f} {rss:>8.0f}  {line}", flush=True)
+        # The machine may be shared: how busy it was, over the last 1, 5, 15 minutes.
+        load = " ".join(f"{n:.1f}" for n in os.getloadavg())
+        print(
+            f"{vendor:<11} {label:<13} {wall:>8.1f} {cpu:>8.1f} {pg:>8.1f} {rss:>8.0f}  "
+            f"{load:<12}  {line}",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

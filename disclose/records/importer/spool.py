@@ -8,7 +8,8 @@ batches back (pickle, in C) instead. On disk rather than in memory: a
 million-person extract's six million rows would not fit in 1 GB.
 """
 
-import pickle  # nosec B403 - reads back only what this process wrote a moment ago
+# pickle reads back only what this same import wrote a moment ago.
+import pickle  # nosec B403
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -90,7 +91,7 @@ class Spool:
             where = 0
             while True:
                 try:
-                    batch = pickle.load(handle)  # noqa: S301  # nosec B301 - written by this import
+                    batch = pickle.load(handle)  # noqa: S301  # nosec B301
                 except EOFError:
                     return
                 if progress is not None:

@@ -1,6 +1,6 @@
 """Where a request stands on the portal once it ends without information, is
 withdrawn, or waits for the professional to narrow it (issue 12, items 2 and
-3): in plain words, no state names, from portal/standing.py alone."""
+3): in plain words, no state names, as procedure/states.py words them."""
 
 import pytest
 from casework_factories import build_office
@@ -10,8 +10,8 @@ from portal_mail import portal_session_key
 
 from disclose.casework import services
 from disclose.casework.models import Request
-from disclose.portal import standing
 from disclose.portal.sessions import PORTAL_COOKIE
+from disclose.procedure import states
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +46,9 @@ def _logged(office, client: Client, **answers) -> Request:
 def test_a_broad_request_reads_as_waiting_for_the_professional_to_narrow_it(office, pike):
     request = _logged(office, pike, extent="extensive")
     assert request.state == "awaiting_narrowing"
-    assert standing.REQUEST_WORDS["awaiting_narrowing"] in _page(pike, request.reference)
+    assert states.REQUEST_STATE_WORDS["awaiting_narrowing"].requestor in _page(
+        pike, request.reference
+    )
 
 
 def test_a_broad_request_closed_unnarrowed_says_so(office, pike):
@@ -58,9 +60,9 @@ def test_a_broad_request_closed_unnarrowed_says_so(office, pike):
 def test_a_withdrawn_request_reads_as_withdrawn_before_and_after_it_closes(office, pike):
     request = _logged(office, pike)
     services.withdraw(actor=office.scimt, request=request, reason="No longer needed.")
-    assert standing.WITHDRAWN in _page(pike, request.reference)
+    assert states.REQUEST_STATE_WORDS["withdrawn"].requestor in _page(pike, request.reference)
     services.close(actor=office.scimt, request=request)
-    assert standing.WITHDRAWN in _page(pike, request.reference)
+    assert states.REQUEST_STATE_WORDS["withdrawn"].requestor in _page(pike, request.reference)
 
 
 def test_a_part_ended_by_a_failed_second_identity_check_reads_as_ended(office, pike):

@@ -39,14 +39,9 @@ ROUTES = {
     "": "Not routed yet",
 }
 
-STAGE_WORDS = {
-    states.RECEIVED: "Received",
-    states.IDENTITY_VERIFIED: "Identity checked",
-    states.IDENTITY_NOT_VERIFIED: "Identity not verified",
-    states.BASIC_INFORMATION_SHARED: "Basic information shared",
-    states.FORWARDED: "Forwarded",
-    states.CLOSED: "Closed",
-}
+# A request's state as staff read it (procedure/states.py), every state named:
+# a state added there is counted under its own words, not its code.
+STAGE_WORDS = {state: words.staff for state, words in states.REQUEST_STATE_WORDS.items()}
 
 
 @dataclass

@@ -16,43 +16,15 @@ from disclose.casework.deadlines import deadlines_for
 from disclose.casework.models import Request, RequestSubject
 from disclose.procedure import states
 
-REQUEST_WORDS = {
-    states.RECEIVED: "Received. We are checking who you are.",
-    states.IDENTITY_VERIFIED: "We have checked who you are and are looking in our records.",
-    states.IDENTITY_NOT_VERIFIED: (
-        "We could not confirm who you are, so we cannot share anything yet. We have written to you."
-    ),
-    states.BASIC_INFORMATION_SHARED: (
-        "We have sent you the basic information and are deciding who answers the rest."
-    ),
-    states.AWAITING_NARROWING: (
-        "You asked for a lot of information. We have suggested you view the records, or you "
-        "can narrow your request to the specific information you need."
-    ),
-}
-PART_WORDS = {
-    states.AWAITING_DECISION: "A manager is deciding whether the information can be shared.",
-    states.AWAITING_ALLOCATION: "Approved. It is being passed to a social worker.",
-    states.ALLOCATED: "A social worker is preparing the information.",
-    states.IDENTITY_REVERIFIED: "A social worker is preparing the information.",
-    states.SUPPLIED: "Information sent to you.",
-    states.DECLINED: "The council decided not to share this information. We have written to you.",
-    states.COMPLETE: "Answered. We have written to you.",
-    states.ENDED: "Ended. Nothing more will be sent.",
-}
-# A part that ended without information, by why it ended.
-ENDED_WORDS = {
-    states.ENDED_IDENTITY_NOT_VERIFIED: (
-        "Ended: we could not confirm who you are, so nothing was shared. We have written to you."
-    ),
-    states.ENDED_WITHDRAWN: "Ended: you withdrew your request.",
-}
-WITHDRAWN = "Withdrawn at your request. Nothing more will be sent."
-CLOSED = "Closed. We have written to you."
-CLOSED_NOT_NARROWED = (
-    "Closed. You did not narrow your request to specific information. To view the records, "
-    "or to ask for specific information, make a new request."
-)
+# Each state's words are declared with the state (procedure/states.py), for
+# staff and the portal alike; these are the requestor's.
+REQUEST_WORDS = {state: words.requestor for state, words in states.REQUEST_STATE_WORDS.items()}
+PART_WORDS = {state: words.requestor for state, words in states.PART_STATE_WORDS.items()}
+# A part that ended without information, by why it ended; a request closed
+# unanswered, by why it closed.
+ENDED_WORDS = {reason: words.requestor for reason, words in states.END_REASON_WORDS.items()}
+CLOSED_WORDS = {reason: words.requestor for reason, words in states.CLOSE_REASON_WORDS.items()}
+IN_PROGRESS = "In progress."  # a state the declaration does not name
 
 
 @dataclass(frozen=True)
@@ -65,18 +37,15 @@ class Standing:
 
 def standing_of(request: Request) -> Standing:
     subjects = list(request.subjects.all())
-    if request.withdrawn_at is not None:
-        return Standing(WITHDRAWN, None, [])
+    if request.withdrawn_at is not None:  # before and after it closes
+        return Standing(REQUEST_WORDS[states.WITHDRAWN], None, [])
     if request.state == states.CLOSED:
-        if request.closed_because == states.CLOSED_NOT_NARROWED:
-            return Standing(CLOSED_NOT_NARROWED, None, [])
-        return Standing(CLOSED, None, [])
+        words = CLOSED_WORDS.get(request.closed_because, REQUEST_WORDS[states.CLOSED])
+        return Standing(words, None, [])
+    words = REQUEST_WORDS.get(request.state, IN_PROGRESS)
+    parts = []
     if request.state == states.FORWARDED:
         parts = [(_named(p), _part_words(p)) for p in subjects]
-        words = "Passed to the team that holds the records."
-    else:
-        parts = []
-        words = REQUEST_WORDS.get(request.state, "In progress.")
     due, paused = _next_due(request)
     return Standing(words, due, parts, paused)
 
@@ -84,7 +53,7 @@ def standing_of(request: Request) -> Standing:
 def _part_words(part: RequestSubject) -> str:
     if part.state == states.ENDED:
         return ENDED_WORDS.get(part.ended_because, PART_WORDS[states.ENDED])
-    return PART_WORDS.get(part.state, "In progress.")
+    return PART_WORDS.get(part.state, IN_PROGRESS)
 
 
 def _next_due(request: Request) -> tuple[date | None, bool]:

@@ -70,6 +70,133 @@ CLOSED_WITHDRAWN = "withdrawn"
 CLOSED_NOT_NARROWED = "not_narrowed"
 CLOSE_REASONS = (CLOSED_WITHDRAWN, CLOSED_NOT_NARROWED)
 
+
+# What each state is called, to each audience, declared once here: a new state
+# is worded where it is declared. Staff pages read `staff` (a GOV.UK tag, in
+# `colour`) and `needed` (My work: what its holder does next); the agency
+# portal reads `requestor`, which names no state, route or member of staff and
+# says only what the procedure tells the requestor anyway (section 1: the SCIMT
+# checks who they are and shares the basic facts; 2.1.2 and 2.1.3: a manager
+# decides on a closed case; 2.1: a worker supplies).
+@dataclass(frozen=True)
+class StateWords:
+    staff: str
+    colour: str
+    requestor: str
+    needed: str = ""
+
+
+_IN_PROGRESS = "In progress."  # a part not yet forwarded: nothing more to tell them
+
+REQUEST_STATE_WORDS: dict[str, StateWords] = {
+    RECEIVED: StateWords(
+        "Received",
+        "blue",
+        "Received. We are checking who you are.",
+        "Check the requestor's identity",
+    ),
+    IDENTITY_VERIFIED: StateWords(
+        "Identity checked",
+        "light-blue",
+        "We have checked who you are and are looking in our records.",
+        "Match the subjects to the records",
+    ),
+    IDENTITY_NOT_VERIFIED: StateWords(
+        "Identity not verified",
+        "red",
+        "We could not confirm who you are, so we cannot share anything yet. "
+        "We have written to you.",
+        "Check the requestor's identity again, or close",
+    ),
+    BASIC_INFORMATION_SHARED: StateWords(
+        "Basic information shared",
+        "turquoise",
+        "We have sent you the basic information and are deciding who answers the rest.",
+        "Forward the request",
+    ),
+    FORWARDED: StateWords("Forwarded", "purple", "Passed to the team that holds the records."),
+    CLOSED: StateWords("Closed", "grey", "Closed. We have written to you."),
+    AWAITING_NARROWING: StateWords(
+        "Waiting for the requestor to narrow it",
+        "yellow",
+        "You asked for a lot of information. We have suggested you view the records, or you "
+        "can narrow your request to the specific information you need.",
+        "Record a narrower request when the requestor replies, or close it",
+    ),
+    WITHDRAWN: StateWords(
+        "Withdrawn by the requestor",
+        "grey",
+        "Withdrawn at your request. Nothing more will be sent.",
+        "Close the request once any files are back in storage",
+    ),
+}
+
+PART_STATE_WORDS: dict[str, StateWords] = {
+    UNMATCHED: StateWords("Not matched yet", "yellow", _IN_PROGRESS),
+    MATCHED: StateWords("Matched", "light-blue", _IN_PROGRESS),
+    AWAITING_DECISION: StateWords(
+        "Waiting for a CSM's decision",
+        "orange",
+        "A manager is deciding whether the information can be shared.",
+        "Decide whether to share",
+    ),
+    AWAITING_ALLOCATION: StateWords(
+        "Waiting to be allocated",
+        "orange",
+        "Approved. It is being passed to a social worker.",
+        "Allocate to a social worker",
+    ),
+    ALLOCATED: StateWords(
+        "Allocated",
+        "blue",
+        "A social worker is preparing the information.",
+        "Supply the information",
+    ),
+    IDENTITY_REVERIFIED: StateWords(
+        "Identity checked again",
+        "blue",
+        "A social worker is preparing the information.",
+        "Supply the information",
+    ),
+    SUPPLIED: StateWords("Information supplied", "green", "Information sent to you."),
+    DECLINED: StateWords(
+        "Declined",
+        "red",
+        "The council decided not to share this information. We have written to you.",
+    ),
+    COMPLETE: StateWords("Complete", "green", "Answered. We have written to you."),
+    ENDED: StateWords("Ended without information", "grey", "Ended. Nothing more will be sent."),
+}
+
+
+@dataclass(frozen=True)
+class ReasonWords:
+    staff: str
+    requestor: str
+
+
+# Why a part ended without information, to each audience.
+END_REASON_WORDS: dict[str, ReasonWords] = {
+    ENDED_IDENTITY_NOT_VERIFIED: ReasonWords(
+        "The requestor's identity could not be verified again",
+        "Ended: we could not confirm who you are, so nothing was shared. We have written to you.",
+    ),
+    ENDED_WITHDRAWN: ReasonWords(
+        "The requestor withdrew the request", "Ended: you withdrew your request."
+    ),
+}
+# Why a request closed unanswered, to each audience.
+CLOSE_REASON_WORDS: dict[str, ReasonWords] = {
+    CLOSED_WITHDRAWN: ReasonWords(
+        "The requestor withdrew the request", REQUEST_STATE_WORDS[WITHDRAWN].requestor
+    ),
+    CLOSED_NOT_NARROWED: ReasonWords(
+        "The requestor did not narrow the request to specific information",
+        "Closed. You did not narrow your request to specific information. To view the "
+        "records, or to ask for specific information, make a new request.",
+    ),
+}
+
 ROLES = tuple(ROLE_WORDS)  # procedure/roles.py
 
 BEFORE_FORWARD = frozenset(

@@ -9,53 +9,25 @@ from dataclasses import dataclass
 from disclose.procedure import states, steps
 from disclose.procedure.route_words import route_words
 
+# Each state's words are declared with the state (procedure/states.py), for
+# staff and the portal alike; these are the staff's.
 REQUEST_STATES = {
-    states.RECEIVED: ("Received", "blue"),
-    states.IDENTITY_VERIFIED: ("Identity checked", "light-blue"),
-    states.IDENTITY_NOT_VERIFIED: ("Identity not verified", "red"),
-    states.BASIC_INFORMATION_SHARED: ("Basic information shared", "turquoise"),
-    states.FORWARDED: ("Forwarded", "purple"),
-    states.CLOSED: ("Closed", "grey"),
-    states.AWAITING_NARROWING: ("Waiting for the requestor to narrow it", "yellow"),
-    states.WITHDRAWN: ("Withdrawn by the requestor", "grey"),
+    state: (words.staff, words.colour) for state, words in states.REQUEST_STATE_WORDS.items()
 }
-
 PART_STATES = {
-    states.UNMATCHED: ("Not matched yet", "yellow"),
-    states.MATCHED: ("Matched", "light-blue"),
-    states.AWAITING_DECISION: ("Waiting for a CSM's decision", "orange"),
-    states.AWAITING_ALLOCATION: ("Waiting to be allocated", "orange"),
-    states.ALLOCATED: ("Allocated", "blue"),
-    states.IDENTITY_REVERIFIED: ("Identity checked again", "blue"),
-    states.SUPPLIED: ("Information supplied", "green"),
-    states.DECLINED: ("Declined", "red"),
-    states.COMPLETE: ("Complete", "green"),
-    states.ENDED: ("Ended without information", "grey"),
+    state: (words.staff, words.colour) for state, words in states.PART_STATE_WORDS.items()
 }
 
 # Why a part ended without information, and why a request closed unanswered.
-ENDED_BECAUSE = {
-    states.ENDED_IDENTITY_NOT_VERIFIED: "The requestor's identity could not be verified again",
-    states.ENDED_WITHDRAWN: "The requestor withdrew the request",
-}
-CLOSED_BECAUSE = {
-    states.CLOSED_WITHDRAWN: "The requestor withdrew the request",
-    states.CLOSED_NOT_NARROWED: "The requestor did not narrow the request to specific information",
-}
+ENDED_BECAUSE = {reason: words.staff for reason, words in states.END_REASON_WORDS.items()}
+CLOSED_BECAUSE = {reason: words.staff for reason, words in states.CLOSE_REASON_WORDS.items()}
 
 # What the person holding a part (or the request) must do next: My work's
 # "what is needed" column.
 NEEDED = {
-    states.RECEIVED: "Check the requestor's identity",
-    states.IDENTITY_NOT_VERIFIED: "Check the requestor's identity again, or close",
-    states.IDENTITY_VERIFIED: "Match the subjects to the records",
-    states.BASIC_INFORMATION_SHARED: "Forward the request",
-    states.AWAITING_DECISION: "Decide whether to share",
-    states.AWAITING_ALLOCATION: "Allocate to a social worker",
-    states.ALLOCATED: "Supply the information",
-    states.IDENTITY_REVERIFIED: "Supply the information",
-    states.AWAITING_NARROWING: "Record a narrower request when the requestor replies, or close it",
-    states.WITHDRAWN: "Close the request once any files are back in storage",
+    state: words.needed
+    for state, words in (states.REQUEST_STATE_WORDS | states.PART_STATE_WORDS).items()
+    if words.needed
 }
 
 # Each event's title in the timeline: the step's own words (procedure/steps.py).

@@ -27,6 +27,8 @@ WITHHELD = "withheld"  # approved third-party item held back, unconfirmed, when 
 THIRD_PARTY_DECLINED = "third_party_declined"  # the originating agency did not agree
 DISPATCHED = "dispatched"
 REDIRECTED = "redirected_to_legal_services"
+# The requestor withdrew the request before it was decided or sent: it never will be.
+WITHDRAWN = "withdrawn"
 ITEM_STATUSES = (
     AWAITING_APPROVAL,
     APPROVED,
@@ -35,12 +37,15 @@ ITEM_STATUSES = (
     THIRD_PARTY_DECLINED,
     DISPATCHED,
     REDIRECTED,
+    WITHDRAWN,
 )
 SENDABLE = frozenset({APPROVED, WITHHELD})
 CONFIRMABLE = frozenset({AWAITING_APPROVAL, APPROVED, WITHHELD})
+# Still waiting on someone: the CSM to decide, or business support to send.
+WAITING = frozenset({AWAITING_APPROVAL}) | SENDABLE
 
 # What happens to a list as a whole.
-LIST_STATES = (AWAITING_APPROVAL, APPROVED, REFUSED, REDIRECTED)
+LIST_STATES = (AWAITING_APPROVAL, APPROVED, REFUSED, REDIRECTED, WITHDRAWN)
 
 CLOSED_CASE_FAMILIES = ("closed_electronic", "closed_mash_only", "closed_paper")
 OPEN_CASE_FAMILY = "open"
@@ -58,6 +63,20 @@ def check_hard_copy_step(
     from .steps import check_step
 
     return check_step(verb, actor, request_state=request_state, part=part)
+
+
+def item_ends_on_withdrawal(status: str) -> bool:
+    """The requestor withdrew (states.ends_on_withdrawal): an item still waiting
+    for the CSM's decision or to be sent (2.2) is withdrawn, so nothing waits
+    for ever and nothing more is sent. An item sent, refused, declined by its
+    agency or sent on to Legal Services stays as it was."""
+    return status in WAITING
+
+
+def list_ends_on_withdrawal(state: str) -> bool:
+    """A list the CSM has not yet decided is withdrawn; a decision already
+    given stands, as it was given (its unsent items are withdrawn)."""
+    return state == AWAITING_APPROVAL
 
 
 def goes_to_legal_services(agency: str) -> bool:

@@ -879,8 +879,9 @@ _DECLARATIONS = (
         checks=(_the_requestors_own,),
     ),
     # The requestor no longer needs the information. Not in the procedure's
-    # words, but nothing may be left open for ever: every open part ends, and
-    # paper files out still come back before the request closes (2.1.3.5).
+    # words, but nothing may be left open for ever: every open part ends, hard
+    # copies not yet decided or sent are withdrawn (2.2), and paper files out
+    # still come back before the request closes (2.1.3.5).
     _spec(
         "withdraw",
         REQUEST,
@@ -892,9 +893,10 @@ _DECLARATIONS = (
             title="Record that the requestor withdrew the request",
             done="Withdrawal recorded. Close the request once any files are back in storage",
             timeline="Withdrawn by the requestor",
-            warning="Every part still open ends and nothing more is sent, except an email "
-            "to the requestor to acknowledge the withdrawal. Paper files that are out must "
-            "still go back to storage before the request closes.",
+            warning="Every part still open ends, hard copies not yet sent are withdrawn, and "
+            "nothing more is sent, except an email to the requestor to acknowledge the "
+            "withdrawal. Paper files that are out must still go back to storage before the "
+            "request closes.",
             confirm="The requestor has withdrawn the request. Stop work on it",
             unconfirmed="Confirm that the requestor has withdrawn the request",
             submit="Record the withdrawal",

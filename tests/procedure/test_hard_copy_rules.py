@@ -170,3 +170,15 @@ def test_every_hard_copy_step_is_in_the_state_machine():
         "dispatch_hard_copies",
     ):
         assert s.STEPS[verb].paragraph == "2.2"
+
+
+def test_on_withdrawal_only_what_still_waits_is_withdrawn():
+    # Waiting on the CSM's decision, or on business support to send: withdrawn.
+    waiting = {hc.AWAITING_APPROVAL, hc.APPROVED, hc.WITHHELD}
+    for status in hc.ITEM_STATUSES:
+        assert hc.item_ends_on_withdrawal(status) is (status in waiting), status
+    # A list's decision, once given, stands; only an undecided list is withdrawn.
+    for state in hc.LIST_STATES:
+        assert hc.list_ends_on_withdrawal(state) is (state == hc.AWAITING_APPROVAL), state
+    assert hc.WITHDRAWN in hc.ITEM_STATUSES and hc.WITHDRAWN in hc.LIST_STATES
+    assert not hc.plan_dispatch([hc.ItemFacts("CP plan", hc.WITHDRAWN, False, None)]).send

@@ -109,5 +109,8 @@ def test_the_csms_page_shows_the_list_withdrawn_with_no_decision_to_take(office,
     page = client.get(f"/requests/{request.reference}/").content.decode()
     assert "Decide on hard copies" not in page
     assert "Withdrawn" in page and "waiting for" not in page.split("listed by", 1)[1][:300]
+    titles = "; ".join(item["title"] for item in ITEMS)
+    timeline = client.get(f"/requests/{request.reference}/timeline/").content.decode()
+    assert f"Hard copies not to be sent: {titles}" in timeline
     home = client.get("/").content.decode()
     assert request.reference not in home  # nothing waits on the CSM in My work

@@ -83,6 +83,8 @@ def timeline_item(event, names: dict[str, str]) -> TimelineItem:
             lines.append(f"{words}: {names.get(detail[key], detail[key])}")
     if detail.get("documents"):
         lines.append("Documents: " + "; ".join(detail["documents"]))
+    if detail.get("hard_copies_withdrawn"):
+        lines.append("Hard copies not to be sent: " + "; ".join(detail["hard_copies_withdrawn"]))
     by = event.actor.display_name if event.actor else "The system"
     return TimelineItem(title=title, by=by, at=event.at, lines=lines)
 

@@ -11,7 +11,7 @@ its between-jobs `close_old_connections` is held back: it would close the
 connection that holds the test's transaction."""
 
 import signal
-from datetime import date
+from datetime import date, timedelta
 from unittest import mock
 
 import pytest
@@ -20,8 +20,12 @@ from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from disclose.api.auth import Caller
+from disclose.api.tokens import issue_token
+from disclose.casework import services
 from disclose.casework.models import Reminder
 from disclose.casework.tasks import send_reminders
+from disclose.council.models import CouncilProfile
 
 
 def run_worker():
@@ -78,3 +82,79 @@ def test_an_overdue_task_is_escalated_to_the_holders_manager_through_the_worker(
     run_worker()
     assert len(smtp.envelopes) == count
     assert Reminder.objects.filter(kind="overdue", staff=manager).count() == len(to_manager)
+
+
+def _logged_through_the_api(received: date):
+    """A request the police portal logged through the API: its client account
+    holds the intake, and belongs to no team."""
+    token, _ = issue_token(
+        name="Police portal", scopes=["log_requests"], expires_at=timezone.now() + timedelta(days=9)
+    )
+    client = Caller(staff=token.client, token=token).acting_as("scimt_officer")
+    request = services.receive_request(
+        actor=client,
+        subjects=[{"forename": "Nobody", "surname": "Known", "dob": date(2012, 1, 1)}],
+        channel="email",
+        requestor_name="DC Jane Doe",
+        requestor_agency="police",
+        requestor_email="jane.doe@example.police.uk",
+        consent=True,
+        details="Dates of any child protection plan.",
+        received=received,
+    )
+    assert request.owner == token.client and token.client.team is None
+    return request, token.client
+
+
+@pytest.mark.django_db
+def test_an_api_clients_overdue_intake_is_escalated_to_the_scimts_manager(smtp):
+    # The SCIMT is responsible for intake (section 1: the first point of
+    # contact; 2.1: "A request is received by SCIMT"), so overdue intake that
+    # the API's client account holds goes to the SCIMT's manager.
+    office = build_office()
+    scimt_team = make_team("SCIMT", "other", name="SCIMT")
+    manager = make_staff("im_scimt", "team_manager", team=scimt_team, first_name="Morgan")
+    scimt_team.team_manager = manager
+    scimt_team.save()
+    office.scimt.team = scimt_team
+    office.scimt.save()
+    other = make_team("BS", "other", name="Business support")
+    other.team_manager = make_staff("tm_bs", "team_manager", team=other)
+    other.save()
+    request, client = _logged_through_the_api(received=date(2026, 11, 2))
+
+    send_reminders.enqueue()
+    run_worker()
+
+    to_manager = [m for to, m in smtp.emails() if to == [manager.email]]
+    subjects = [m["Subject"] for m in to_manager]
+    assert any(
+        s.startswith(f"{request.reference}: overdue with {client.display_name}") for s in subjects
+    ), subjects
+    body = to_manager[0].get_payload(decode=True).decode()
+    assert body.startswith(f"Dear {manager.display_name},")
+    assert "Acknowledge the request" in body or "Share the basic facts" in body
+    overdue = Reminder.objects.filter(kind="overdue", request=request)
+    assert {r.staff for r in overdue} == {manager}
+    assert all(r.outgoing.status == "delivered" for r in overdue)
+    assert not [m for to, m in smtp.emails() if to == [other.team_manager.email]]
+
+
+@pytest.mark.django_db
+def test_with_no_scimt_manager_recorded_the_overdue_intake_goes_to_the_scimts_mailbox(smtp):
+    # Nobody manages the SCIMT in the records: the SCIMT itself still hears
+    # that its intake is overdue, rather than nobody at all.
+    build_office()
+    request, client = _logged_through_the_api(received=date(2026, 11, 2))
+
+    send_reminders.enqueue()
+    run_worker()
+
+    profile = CouncilProfile.current()
+    overdue = [
+        m for to, m in smtp.emails() if to == [profile.scimt_email] and "overdue" in m["Subject"]
+    ]
+    assert overdue and overdue[0]["Subject"].startswith(
+        f"{request.reference}: overdue with {client.display_name}"
+    )
+    assert Reminder.objects.filter(kind="overdue", request=request, staff=client).exists()

@@ -2,7 +2,8 @@
 
 - Before a task is due (REMIND_BEFORE working days), an email to its holder.
 - Once it is overdue, an email to the holder's manager: the team manager of
-  their team, or else its CSM.
+  their team, or else its CSM. Intake held by an API client's account (no
+  team) is the SCIMT's: its manager is told.
 - On working days, from DIGEST_HOUR, a digest to each member of staff of
   what waits on them: the DIGEST_ROWS most urgent, and how many in all.
 
@@ -29,7 +30,7 @@ from disclose.council.models import CouncilProfile
 from disclose.outbox.queue import queue_email
 from disclose.procedure import states
 from disclose.procedure.working_days import is_working_day, working_days_between
-from disclose.records.models import Staff
+from disclose.records.models import Role, Staff, Team
 
 from . import deadlines_stored
 from .deadlines import StageDeadline
@@ -121,12 +122,35 @@ def _is_api_client(staff: Staff) -> bool:
 
 
 def manager_of(holder: Staff) -> Staff | None:
-    """The team manager of the holder's team, or else its CSM (never the holder)."""
-    team = holder.team
-    if team is None:
-        return None
+    """The team manager of the holder's team, or else its CSM (never the holder).
+    An API client's account belongs to no team: the intake it holds is the
+    SCIMT's (address_of), so the SCIMT's manager is told."""
+    if holder.team is None:
+        return scimt_manager() if _is_api_client(holder) else None
+    return _team_manager(holder.team, holder)
+
+
+def _team_manager(team: Team, holder: Staff | None = None) -> Staff | None:
     for manager in (team.team_manager, team.csm):
-        if manager is not None and manager.is_active and manager.pk != holder.pk:
+        if manager is not None and manager.is_active and manager != holder:
+            return manager
+    return None
+
+
+def scimt_manager() -> Staff | None:
+    """Whoever manages the SCIMT, which is responsible for intake (section 1:
+    the first point of contact; 2.1: "A request is received by SCIMT"): the
+    manager of the team its officers are in, the team most of them are in
+    when they are in several. None when no manager is recorded."""
+    teams = (
+        Team.objects.filter(members__is_active=True, members__roles__code=Role.Code.SCIMT_OFFICER)
+        .annotate(officers=Count("members", distinct=True))
+        .select_related("team_manager", "csm")
+        .order_by("-officers", "name", "pk")
+    )
+    for team in teams:
+        manager = _team_manager(team)
+        if manager is not None:
             return manager
     return None
 
@@ -143,6 +167,13 @@ def send_reminders(*, now: datetime | None = None) -> dict[str, int]:
             continue  # the clock is stopped
         if deadline.overdue:
             manager = manager_of(deadline.holder)
+            if manager is None and _is_api_client(deadline.holder):
+                # Nobody manages the SCIMT in the records: the SCIMT's own
+                # mailbox hears it is overdue (address_of), rather than nobody.
+                log.warning(
+                    "%s is overdue and no SCIMT manager is recorded", item.request.reference
+                )
+                manager = deadline.holder
             if manager is None:
                 log.warning("%s is overdue and no manager is recorded", item.request.reference)
                 continue

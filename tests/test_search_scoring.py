@@ -63,3 +63,24 @@ def test_the_person_whose_nhs_number_was_typed_beats_a_namesake_with_no_number()
     matches = search_persons(forename="Marcus", surname="Harper", nhs_number="3027118145")
     assert matches[0].person == marcus
     assert matches[0].score > matches[1].score
+
+
+def test_a_record_lacking_a_part_typed_comes_after_the_whole_name_with_a_date_slip():
+    # Harris-Boyle typed with day and month swapped: Bill Harris-Boyle, not a
+    # Michelle Harris born on the date as typed. She is still offered, lower.
+    bill = make_person("Bill", "Harris-Boyle", date(2020, 4, 12))
+    michelle = make_person("Michelle", "Harris", date(2020, 12, 4))
+    matches = search_persons(surname="Harris-Boyle", dob=date(2020, 12, 4))
+    assert [m.person for m in matches][:2] == [bill, michelle]
+    assert "Date of birth with day and month swapped" in matches[0].reasons
+    assert "Surname Harris is part of Harris-Boyle" in matches[1].reasons
+
+
+def test_a_part_typed_that_the_record_lacks_counts_against_whatever_the_spelling():
+    # Harriss-Boyle typed for a Harris is no closer than Harris-Boyle typed.
+    from disclose.records.search.scoring import Query, surname_score
+
+    exact, _ = surname_score(Query(surname="Harris-Boyle"), "Harris")
+    misspelt, _ = surname_score(Query(surname="Harriss-Boyle"), "Harris")
+    one_part_typed, _ = surname_score(Query(surname="Harris"), "Harris-Boyle")
+    assert misspelt <= exact < one_part_typed

@@ -119,7 +119,15 @@ def surname_score(query: Query, record_surname: str) -> tuple[float, str]:
     if set(q) < set(r):
         return 0.95, f"Surname {typed} is part of {record_surname}"
     if set(r) < set(q):
-        return 0.9, f"Surname {record_surname} is part of {typed}"
+        # The officer typed a part the record does not hold (Harris-Boyle for a
+        # Harris): the record lacks half of what the requester knows, and one
+        # part alone is a common name that many strangers share. That weighs
+        # as much against as two families' names sharing one part, and more
+        # than a date typed with day and month swapped: Bill Harris-Boyle with
+        # his date swapped comes before a Michelle Harris born on the date typed.
+        # A part merely not typed (Harris for a Harris-Boyle) contradicts
+        # nothing and keeps 0.95 above.
+        return 0.8, f"Surname {record_surname} is part of {typed}"
     if len(q) == len(r) == 1:
         score = _spelling(q[0], r[0])
         return score, _similar_reason("Surname", typed, score, q[0], r[0])
@@ -134,8 +142,9 @@ def surname_score(query: Query, record_surname: str) -> tuple[float, str]:
             options.append((alike, whole_q, "".join(ordered)))
     # Only one part alike: when both names have a part the other lacks
     # (Parry-Howells and Townsend-Howells) that is two people's names more
-    # likely than one person's.
-    one_part = 0.95 if min(len(q), len(r)) == 1 else 0.8
+    # likely than one person's, and so is a record lacking a part typed (as
+    # above: Harriss-Boyle typed for a Harris is no closer than Harris-Boyle).
+    one_part = 0.95 if len(q) == 1 else 0.8
     options += [(one_part * _alike(a, b), a, b) for a in q for b in r]
     score, qp, rp = max(options)
     return score, _similar_reason("Surname", typed, score, qp, rp)

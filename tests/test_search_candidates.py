@@ -95,7 +95,18 @@ def test_a_search_with_a_date_looks_under_every_dated_key_the_index_can_hold():
     from disclose.records.search.names import near_dates
     from disclose.records.search.scoring import Query
 
+    # A near date pairs with the forename as typed, not each of its forms.
     typed = Query(forename="Bill", surname="Smith-Jones", dob=DOB)
-    days = {DOB} | near_dates(DOB)
-    wanted = {code(k, v) for k, v in dated_keys("Bill", "Smith-Jones", days, query=True)}
+    exact = dated_keys("Bill", "Smith-Jones", [DOB], query=True)
+    near = dated_keys("Bill", "Smith-Jones", near_dates(DOB))
+    wanted = {code(k, v) for k, v in exact | near}
     assert wanted <= set(query._strict_keys(typed).bounded)
+
+
+def test_a_new_surname_not_on_record_and_a_date_one_digit_wrong_still_find_the_person():
+    # Married since the record was made, and the date typed a digit out: the
+    # forename as typed and the near date find her (fd keys).
+    person = make_person("Rebecca", "Ashworth", date(1990, 6, 14))
+    matches = search_persons(forename="Rebecca", surname="Kowalczyk", dob=date(1990, 6, 15))
+    assert [m.person for m in matches] == [person]
+    assert "Date of birth differs by one digit" in matches[0].reasons

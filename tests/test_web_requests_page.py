@@ -107,6 +107,33 @@ def test_the_page_reads_the_same_number_of_queries_however_long_its_history(clie
     assert counts[0] == counts[1]
 
 
+def test_each_sub_page_reads_only_what_it_shows(client, office, settings, tmp_path):
+    # The summary is the page opened most: it does not read the timeline (the
+    # audit chain), the documents or the messages that other sub-pages list.
+    settings.DOCUMENTS_ROOT = tmp_path / "documents"
+    case = supplied(office)
+    upload(office.sw_t1, case, PDF, title="Copy of what was supplied")
+    client.force_login(office.sw_t1)
+    tables = {}
+    for section in ("", "timeline/", "documents/", "messages/", "print/"):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"/requests/{case.reference}/{section}").status_code == 200
+        selects = [q["sql"] for q in queries if q["sql"].startswith("SELECT")]
+        tables[section] = {
+            t
+            for t in ("audit_auditevent", "casework_document", "outbox_outgoing")
+            if any(f'FROM "{t}"' in sql for sql in selects)
+        }
+        if section == "":
+            # Documents are only counted for the steps (one may need them).
+            assert not any(
+                'FROM "casework_document"' in sql and "COUNT" not in sql for sql in selects
+            )
+    assert "audit_auditevent" not in tables[""]
+    assert "audit_auditevent" in tables["timeline/"] and "audit_auditevent" in tables["print/"]
+    assert "casework_document" in tables["documents/"]
+
+
 def test_documents_kept_for_the_request_are_listed_with_a_download_link(
     client, office, settings, tmp_path
 ):

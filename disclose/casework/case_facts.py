@@ -28,11 +28,7 @@ def case_of(request: Request, parts: Sequence[RequestSubject]) -> Case:
     """The facts of `request`, whose parts (with person and assignee loaded) are `parts`."""
     lists = _hard_copy_lists(request)
     in_storage = _holdings_in_storage(parts)
-    stops = list(
-        ClockStop.objects.filter(request=request, restarted_on__isnull=True).values_list(
-            "subject_id", flat=True
-        )
-    )
+    stops = _open_clock_stops(request)
     # Who holds a part now (a past holder has handed it on), and who decides its hard copies.
     holders = set(
         PartHolder.objects.filter(request=request, until__isnull=True).values_list(
@@ -74,6 +70,17 @@ def case_of(request: Request, parts: Sequence[RequestSubject]) -> Case:
         else request.documents.count(),
         clock_stopped=None in stops,
         **_forward_facts(request, parts),
+    )
+
+
+def _open_clock_stops(request: Request) -> list[int | None]:
+    """The part of each clock stopped now (None: the whole request's)."""
+    if _loaded(request, "clock_stops"):
+        return [c.subject_id for c in request.clock_stops.all() if c.restarted_on is None]
+    return list(
+        ClockStop.objects.filter(request=request, restarted_on__isnull=True).values_list(
+            "subject_id", flat=True
+        )
     )
 
 

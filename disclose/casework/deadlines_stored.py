@@ -14,7 +14,7 @@ Rows never depend on today: `due < today` is asked when read.
 
 from datetime import date
 
-from django.db.models import Case, F, IntegerField, OuterRef, QuerySet, Subquery, Value, When
+from django.db.models import F, OuterRef, QuerySet, Subquery
 
 from disclose.council.models import CouncilProfile
 from disclose.procedure.working_days import working_days_between
@@ -112,10 +112,10 @@ def next_due(request_field: str = "pk") -> Subquery:
     )
 
 
-def overdue_first(today: date) -> list:
+def overdue_first() -> list:
     """order_by() terms for rows annotated with `next_due`: overdue first, then
-    by due date, those with none last."""
-    late = Case(
-        When(next_due__lt=today, then=Value(0)), default=Value(1), output_field=IntegerField()
-    )
-    return [late, F("next_due").asc(nulls_last=True)]
+    by due date, those with none last. Earliest due first is all it takes:
+    every date before today (overdue) sorts before today and after it. Saying
+    "overdue" as a term of its own made PostgreSQL work out each row's
+    `next_due` twice (a third of My work's database time)."""
+    return [F("next_due").asc(nulls_last=True)]

@@ -12,16 +12,16 @@ from disclose.audit.log import record_access
 from .models import Request, RequestSubject
 
 
-def record_request_viewed(*, actor, request: Request, **detail) -> None:
-    people = (
-        RequestSubject.objects.filter(request=request, person__isnull=False)
-        .order_by("person_id")
-        .values_list("person_id", flat=True)
-        .distinct()
-    )
+def record_request_viewed(
+    *, actor, request: Request, subjects: list[RequestSubject] | None = None, **detail
+) -> None:
+    """`subjects`: the request's subjects when the caller has read them already."""
+    if subjects is None:
+        subjects = list(RequestSubject.objects.filter(request=request).only("person_id"))
+    people = sorted({s.person_id for s in subjects if s.person_id is not None})
     record_access(
         event_type="request_viewed",
         actor=actor,
         request_reference=request.reference,
-        detail={**detail, "results": list(people)},
+        detail={**detail, "results": people},
     )

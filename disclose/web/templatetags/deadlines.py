@@ -8,9 +8,11 @@ from disclose.casework.deadlines import StageDeadline, deadlines_for
 register = template.Library()
 
 
-@register.simple_tag
-def request_deadlines(request) -> list[StageDeadline]:
-    return deadlines_for(request)
+@register.simple_tag(takes_context=True)
+def request_deadlines(context, request) -> list[StageDeadline]:
+    # The page's council profile (web/context.py) holds the time limits: not read again.
+    council = context.get("council")
+    return deadlines_for(request, limits=council.time_limits or {} if council else None)
 
 
 @register.filter
@@ -31,4 +33,7 @@ def clock_pages(context, case) -> list:
     from disclose.web.views.time_limits import clock_actions
 
     user = context.get("user")
-    return clock_actions(user, case) if user is not None and user.is_authenticated else []
+    if user is None or not user.is_authenticated:
+        return []
+    # The request page worked out what this person may do already: not again.
+    return clock_actions(user, case, context.get("actions"))

@@ -10,15 +10,19 @@ register = template.Library()
 
 @register.simple_tag
 def outbox_for(reference: str) -> dict[str, list[Outgoing]]:
-    """Two queries, however many items the request has."""
-    rows = Outgoing.objects.filter(request_reference=reference)
+    """One query, however many items the request has."""
+    rows = list(
+        Outgoing.objects.filter(request_reference=reference)
+        .select_related("person")
+        .defer("payload")  # what is sent (documents too): the page shows only where it stands
+    )
+    gone = {Outgoing.Status.DELIVERED, Outgoing.Status.NO_ADDRESS}
     return {
-        "entries": list(
-            rows.filter(channel=Outgoing.Channel.RECORD_SYSTEM).select_related("person")
-        ),
-        "not_gone": list(
-            rows.filter(channel=Outgoing.Channel.EMAIL, attempts__gt=0).exclude(
-                status__in=[Outgoing.Status.DELIVERED, Outgoing.Status.NO_ADDRESS]
-            )
-        ),
+        "entries": [r for r in rows if r.channel == Outgoing.Channel.RECORD_SYSTEM],
+        # An email tried and not delivered (one never tried is simply queued).
+        "not_gone": [
+            r
+            for r in rows
+            if r.channel == Outgoing.Channel.EMAIL and r.attempts > 0 and r.status not in gone
+        ],
     }

@@ -54,7 +54,7 @@ def _dated(rows, today: date, order: tuple[str, ...]):
     the steps), in My work's order: overdue first, then by due date, then the
     oldest first. `order` names the request's received and reference fields."""
     return rows.annotate(next_due=deadlines_stored.next_due(order[0])).order_by(
-        *deadlines_stored.overdue_first(today), *order[1:]
+        *deadlines_stored.overdue_first(), *order[1:]
     )
 
 

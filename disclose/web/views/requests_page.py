@@ -16,7 +16,7 @@ from django.urls import reverse
 
 from disclose.audit.models import AuditEvent
 from disclose.casework.actions import Action, Actions, actions_for
-from disclose.casework.models import HardCopyList, Request, RequestSubject
+from disclose.casework.models import HardCopyList, IdentityCheck, Request, RequestSubject
 from disclose.casework.request_views import record_request_viewed
 from disclose.records.models import CaseNote, Staff
 
@@ -34,22 +34,39 @@ class SubjectRow:
     ended: str = ""  # why it ended without information, in words
 
 
-def request_queryset():
+def request_queryset(section: str = ""):
+    """The request with what its page shows: on every page what the steps, the
+    time limits and the picture read (subjects, files, hard copies, checks);
+    messages, documents and disclosures only for the sub-page `section` that
+    lists them, or all of them for "print"."""
     subjects = RequestSubject.objects.select_related(
         "person", "assignee__team", "team", "worker", "decided_by"
     ).prefetch_related("person__holdings")
+    extra = [
+        relation
+        for shown_on, relations in SHOWN_ON.items()
+        if section in (shown_on, "print")
+        for relation in relations
+    ]
     return Request.objects.select_related("owner", "triaged_by").prefetch_related(
         Prefetch("subjects", queryset=subjects),
-        "messages__outgoing",
-        "disclosures__disclosed_by",
         "file_movements__holding",
         "file_movements__by",
         "file_movements__subject",
-        "identity_checks__checked_by",
-        "documents__uploaded_by",
-        "documents__subject",
+        Prefetch("identity_checks", IdentityCheck.objects.select_related("checked_by")),
         Prefetch("hard_copy_lists", queryset=_hard_copy_lists()),
+        "clock_stops",  # the steps and the time limits both read them
+        "extensions",
+        *extra,
     )
+
+
+# The relations only one sub-page lists (and the print view, which shows them all).
+SHOWN_ON = {
+    "messages": ("messages__outgoing",),
+    "documents": ("documents__uploaded_by", "documents__subject"),
+    "case-notes": ("disclosures__disclosed_by",),
+}
 
 
 def _hard_copy_lists():
@@ -95,12 +112,14 @@ def _section_links(reference: str) -> list[tuple[str, str, str]]:
 
 @login_required
 def request_detail(request: HttpRequest, reference: str, section: str = "summary") -> HttpResponse:
-    case = get_request_for_user(request.user, reference, request_queryset())
+    case = get_request_for_user(request.user, reference, request_queryset(section))
     subjects = list(case.subjects.all())
     movements = list(case.file_movements.all())
     hard_copy_lists = list(case.hard_copy_lists.all())
     actions = actions_for(request.user, case, subjects)
-    record_request_viewed(actor=request.user, request=case, via="web", section=section)
+    record_request_viewed(
+        actor=request.user, request=case, subjects=subjects, via="web", section=section
+    )
     context = {
         "case": case,
         "state": words.request_state(case.state),
@@ -118,7 +137,8 @@ def request_detail(request: HttpRequest, reference: str, section: str = "summary
         "case_notes": CaseNote.objects.filter(request_reference=case.reference)
         .select_related("author", "person")
         .order_by("created_at", "id"),
-        "timeline": _timeline(case.reference),
+        # Read from the audit chain only where it is shown.
+        "timeline": _timeline(case.reference) if section in ("timeline", "print") else [],
     }
     return render(request, "web/requests/request.html", context)
 

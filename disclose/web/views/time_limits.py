@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from disclose.casework import services
-from disclose.casework.actions import actions_for
+from disclose.casework.actions import Actions, actions_for
 from disclose.casework.errors import StepRefused
 from disclose.casework.models import Request
 from disclose.procedure import states
@@ -61,9 +61,10 @@ PAGES = {
 }
 
 
-def clock_actions(user, case: Request) -> list[ClockPage]:
-    """The clock pages this person may use on this request now (actions_for)."""
-    allowed = actions_for(user, case).names()
+def clock_actions(user, case: Request, actions: Actions | None = None) -> list[ClockPage]:
+    """The clock pages this person may use on this request now (actions_for,
+    unless the page has them already)."""
+    allowed = (actions or actions_for(user, case)).names()
     return [page for page in PAGES.values() if {page.spec.name, page.part_spec.name} & allowed]
 
 

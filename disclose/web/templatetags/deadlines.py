@@ -12,7 +12,7 @@ register = template.Library()
 def request_deadlines(context, request) -> list[StageDeadline]:
     # The page's council profile (web/context.py) holds the time limits: not read again.
     council = context.get("council")
-    return deadlines_for(request, limits=council.time_limits or {} if council else None)
+    return deadlines_for(request, limits=(council.time_limits or {}) if council else None)
 
 
 @register.filter

@@ -7,11 +7,14 @@ add the persons and episodes they need, then drive a request with `Drive`.
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from django.utils import timezone
 from faker import Faker
 
+from disclose.api.auth import Caller
+from disclose.api.tokens import issue_token
 from disclose.audit.models import AuditEvent
 from disclose.casework import services
 from disclose.casework.errors import StepRefused
@@ -240,3 +243,25 @@ def messages_of(request: Request, kind: str | None = None) -> list[Message]:
 
 def part(request: Request, number: int = 1):
     return Request.objects.get(pk=request.pk).subjects.get(number=number)
+
+
+def logged_through_the_api(received: date | None = None) -> tuple[Request, Staff]:
+    """A request the police portal logged through the API: its client account
+    holds the intake, and belongs to no team. The request and that account."""
+    token, _ = issue_token(
+        name="Police portal", scopes=["log_requests"], expires_at=timezone.now() + timedelta(days=9)
+    )
+    client = Caller(staff=token.client, token=token).acting_as("scimt_officer")
+    request = services.receive_request(
+        actor=client,
+        subjects=[{"forename": "Nobody", "surname": "Known", "dob": date(2012, 1, 1)}],
+        channel="email",
+        requestor_name="DC Jane Doe",
+        requestor_agency="police",
+        requestor_email="jane.doe@example.police.uk",
+        consent=True,
+        details="Dates of any child protection plan.",
+        **({"received": received} if received else {}),
+    )
+    assert request.owner == token.client and token.client.team is None
+    return request, token.client

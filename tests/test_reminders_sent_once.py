@@ -2,14 +2,12 @@
 digest: each to the right person, and each sent once (issue 7, item 3). The
 job queues each email in the outbox; the worker's delivery sends it."""
 
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
-from casework_factories import build_office, forwarded
+from casework_factories import build_office, forwarded, logged_through_the_api
 from django.utils import timezone
 
-from disclose.api.auth import Caller
-from disclose.api.tokens import issue_token
 from disclose.casework import reminders, services
 from disclose.casework.models import Reminder
 from disclose.council.models import CouncilProfile
@@ -161,20 +159,7 @@ def test_the_job_reads_exactly_the_stages_close_enough_to_remind():
 def test_a_request_logged_through_the_api_is_reminded_to_the_scimts_mailbox(office, mailoutbox):
     # The API's client account holds the request at intake and has no mailbox:
     # the work is the SCIMT's, so its reminder goes to the SCIMT's mailbox.
-    token, _ = issue_token(
-        name="Police portal", scopes=["log_requests"], expires_at=timezone.now() + timedelta(days=9)
-    )
-    client = Caller(staff=token.client, token=token).acting_as("scimt_officer")
-    request = services.receive_request(
-        actor=client,
-        subjects=[{"forename": "Nobody", "surname": "Known", "dob": date(2012, 1, 1)}],
-        channel="email",
-        requestor_name="DC Jane Doe",
-        requestor_agency="police",
-        requestor_email="jane.doe@example.police.uk",
-        consent=True,
-        details="Dates of any child protection plan.",
-    )
+    request, _ = logged_through_the_api()
     assert remind(at(datetime.now().date(), hour=6))["due_soon"] == 1
     profile = CouncilProfile.current()
     (email,) = [m for m in mailoutbox if request.reference in m.subject]

@@ -11,18 +11,15 @@ its between-jobs `close_old_connections` is held back: it would close the
 connection that holds the test's transaction."""
 
 import signal
-from datetime import date, timedelta
+from datetime import date
 from unittest import mock
 
 import pytest
-from casework_factories import build_office, make_staff, make_team, receive
+from casework_factories import build_office, logged_through_the_api, make_staff, make_team, receive
 from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from disclose.api.auth import Caller
-from disclose.api.tokens import issue_token
-from disclose.casework import services
 from disclose.casework.models import Reminder
 from disclose.casework.tasks import send_reminders
 from disclose.council.models import CouncilProfile
@@ -84,28 +81,6 @@ def test_an_overdue_task_is_escalated_to_the_holders_manager_through_the_worker(
     assert Reminder.objects.filter(kind="overdue", staff=manager).count() == len(to_manager)
 
 
-def _logged_through_the_api(received: date):
-    """A request the police portal logged through the API: its client account
-    holds the intake, and belongs to no team."""
-    token, _ = issue_token(
-        name="Police portal", scopes=["log_requests"], expires_at=timezone.now() + timedelta(days=9)
-    )
-    client = Caller(staff=token.client, token=token).acting_as("scimt_officer")
-    request = services.receive_request(
-        actor=client,
-        subjects=[{"forename": "Nobody", "surname": "Known", "dob": date(2012, 1, 1)}],
-        channel="email",
-        requestor_name="DC Jane Doe",
-        requestor_agency="police",
-        requestor_email="jane.doe@example.police.uk",
-        consent=True,
-        details="Dates of any child protection plan.",
-        received=received,
-    )
-    assert request.owner == token.client and token.client.team is None
-    return request, token.client
-
-
 @pytest.mark.django_db
 def test_an_api_clients_overdue_intake_is_escalated_to_the_scimts_manager(smtp):
     # The SCIMT is responsible for intake (section 1: the first point of
@@ -121,7 +96,7 @@ def test_an_api_clients_overdue_intake_is_escalated_to_the_scimts_manager(smtp):
     other = make_team("BS", "other", name="Business support")
     other.team_manager = make_staff("tm_bs", "team_manager", team=other)
     other.save()
-    request, client = _logged_through_the_api(received=date(2026, 11, 2))
+    request, client = logged_through_the_api(received=date(2026, 11, 2))
 
     send_reminders.enqueue()
     run_worker()
@@ -145,7 +120,7 @@ def test_with_no_scimt_manager_recorded_the_overdue_intake_goes_to_the_scimts_ma
     # Nobody manages the SCIMT in the records: the SCIMT itself still hears
     # that its intake is overdue, rather than nobody at all.
     build_office()
-    request, client = _logged_through_the_api(received=date(2026, 11, 2))
+    request, client = logged_through_the_api(received=date(2026, 11, 2))
 
     send_reminders.enqueue()
     run_worker()

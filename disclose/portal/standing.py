@@ -24,7 +24,6 @@ PART_WORDS = {state: words.requestor for state, words in states.PART_STATE_WORDS
 # unanswered, by why it closed.
 ENDED_WORDS = {reason: words.requestor for reason, words in states.END_REASON_WORDS.items()}
 CLOSED_WORDS = {reason: words.requestor for reason, words in states.CLOSE_REASON_WORDS.items()}
-IN_PROGRESS = "In progress."  # a state the declaration does not name
 
 
 @dataclass(frozen=True)
@@ -42,7 +41,7 @@ def standing_of(request: Request) -> Standing:
     if request.state == states.CLOSED:
         words = CLOSED_WORDS.get(request.closed_because, REQUEST_WORDS[states.CLOSED])
         return Standing(words, None, [])
-    words = REQUEST_WORDS.get(request.state, IN_PROGRESS)
+    words = REQUEST_WORDS.get(request.state, states.IN_PROGRESS)
     parts = []
     if request.state == states.FORWARDED:
         parts = [(_named(p), _part_words(p)) for p in subjects]
@@ -53,7 +52,7 @@ def standing_of(request: Request) -> Standing:
 def _part_words(part: RequestSubject) -> str:
     if part.state == states.ENDED:
         return ENDED_WORDS.get(part.ended_because, PART_WORDS[states.ENDED])
-    return PART_WORDS.get(part.state, IN_PROGRESS)
+    return PART_WORDS.get(part.state, states.IN_PROGRESS)
 
 
 def _next_due(request: Request) -> tuple[date | None, bool]:

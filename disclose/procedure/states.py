@@ -86,7 +86,8 @@ class StateWords:
     needed: str = ""
 
 
-_IN_PROGRESS = "In progress."  # a part not yet forwarded: nothing more to tell them
+# A part not yet forwarded, or a state with no words of its own: nothing more to tell them.
+IN_PROGRESS = "In progress."
 
 REQUEST_STATE_WORDS: dict[str, StateWords] = {
     RECEIVED: StateWords(
@@ -132,8 +133,8 @@ REQUEST_STATE_WORDS: dict[str, StateWords] = {
 }
 
 PART_STATE_WORDS: dict[str, StateWords] = {
-    UNMATCHED: StateWords("Not matched yet", "yellow", _IN_PROGRESS),
-    MATCHED: StateWords("Matched", "light-blue", _IN_PROGRESS),
+    UNMATCHED: StateWords("Not matched yet", "yellow", IN_PROGRESS),
+    MATCHED: StateWords("Matched", "light-blue", IN_PROGRESS),
     AWAITING_DECISION: StateWords(
         "Waiting for a CSM's decision",
         "orange",

@@ -54,7 +54,7 @@ def _request_holding(verb, kind, actor, request, holding, subject) -> Request:
                 "2.1.3.3",
             )
         _move(step, held, part, FileMovement.Kind.REQUESTED, Holding.Status.REQUESTED)
-        for staff in _business_support_for(actor):
+        for staff in business_support_for(actor):
             step.notify(staff, "files_requested", subject=part, holding=held, by=actor)
         detail = {"holding": held.holding_id, "kind": kind}
         if kind == Holding.Kind.MICROFILM:
@@ -131,7 +131,7 @@ def _parts(movement: FileMovement) -> list[RequestSubject]:
     return [movement.subject] if movement.subject else []
 
 
-def _business_support_for(worker: Staff) -> list[Staff]:
+def business_support_for(worker: Staff) -> list[Staff]:
     """Business support in the worker's team; if the team has none, all of them."""
     everyone = Staff.objects.filter(
         is_active=True, roles__code=Role.Code.BUSINESS_SUPPORT

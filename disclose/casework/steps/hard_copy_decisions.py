@@ -7,7 +7,7 @@ from disclose.records.models import Staff
 from ..errors import StepRefused, refuse_if
 from ..models import HardCopyItem, HardCopyList, Request, RequestSubject
 from ._base import Step, begin, require, role_words
-from .files import _business_support_for
+from .files import business_support_for
 
 DECISIONS = ("approve", "refuse")
 
@@ -77,7 +77,7 @@ def _decide_list(step: Step, hard_copy_list: HardCopyList, decision, reason, upl
     if approve:
         note += " Upload to documents: " + ("yes." if upload else "no.")
         unconfirmed = [i for i in items if i.third_party and i.confirmed is not True]
-        for staff in _business_support_for(hard_copy_list.listed_by):
+        for staff in business_support_for(hard_copy_list.listed_by):
             step.notify(
                 staff,
                 "hard_copies_approved",

@@ -18,7 +18,7 @@ from disclose.records.models import Staff
 
 from ..models import HardCopyItem, HardCopyList, Request, RequestSubject
 from ._base import Step, begin, require, role_words
-from .files import _business_support_for
+from .files import business_support_for
 
 
 def withdraw(*, actor: Staff, request: Request, reason: str) -> Request:
@@ -63,7 +63,7 @@ def _withdraw_hard_copies(step: Step, reason: str) -> dict[int, list[str]]:
         if not items:
             continue
         HardCopyItem.objects.filter(pk__in=[i.pk for i in items]).update(status=hc_rules.WITHDRAWN)
-        waiting_on = _business_support_for(hard_copy_list.listed_by)
+        waiting_on = business_support_for(hard_copy_list.listed_by)
         if hc_rules.list_ends_on_withdrawal(hard_copy_list.state):
             hard_copy_list.state = hc_rules.WITHDRAWN
             hard_copy_list.save(update_fields=["state"])

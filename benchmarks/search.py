@@ -12,8 +12,12 @@ error kind, made from 5,000 people picked at random, and prints p50/p95/p99 and
 how often the right person came first, first or with the same top score as
 someone else ("same"), first or tied with someone the query cannot tell from
 them ("tied": labelled.cannot_tell_apart) and in the top 5: for queries
-with a date of birth, for queries without one, and for all. CPU times are
-printed too: on a shared machine, wall time also counts other processes' turns.
+with a date of birth, for queries without one, and for all. "Aside" counts the
+queries that, as typed, name someone else on record (labelled.names_someone_else,
+decided from the records, not from scores): no search can put the labelled
+person first for those but by luck. "First*" is first place among the rest,
+the queries naming no one else. CPU times are printed too: on a shared
+machine, wall time also counts other processes' turns.
 
 --reuse measures the people already in the database without building, for
 example a county loaded with `disclose demo-data` and `disclose import-records`
@@ -53,14 +57,23 @@ def _setup_django(database: str, *, fresh: bool) -> None:
 
 def _measure(queries_wanted: int) -> dict[str, dict]:
     from disclose.records.search import search_persons
-    from disclose.records.search.labelled import MAKERS, cannot_tell_apart, make_queries, score_of
+    from disclose.records.search.labelled import (
+        MAKERS,
+        cannot_tell_apart,
+        make_queries,
+        names_someone_else,
+        score_of,
+    )
     from disclose.records.search.synthetic import sample_truths
 
     truths = sample_truths(5000, seed=5)
     queries = make_queries(truths, per_kind=max(1, queries_wanted // len(MAKERS)), seed=99)
     for labelled in queries[:20]:  # warm the page cache and the name caches
         search_persons(**labelled.query)
-    groups: dict[str, list[tuple[float, float, int, bool, bool]]] = {"with dob": [], "no dob": []}
+    groups: dict[str, list[tuple[float, float, int, bool, bool, bool]]] = {
+        "with dob": [],
+        "no dob": [],
+    }
     for labelled in queries:
         start, cpu_start = time.perf_counter(), time.process_time()
         matches = search_persons(**labelled.query)
@@ -74,13 +87,21 @@ def _measure(queries_wanted: int) -> dict[str, dict]:
         )
         groups["with dob" if labelled.query.get("dob") else "no dob"].append(
             # Same score: the narrower tie counted before issue 11 (for comparison).
-            (wall, cpu, rank, tied, rank < 99 and matches[rank].score == matches[0].score)
+            (
+                wall,
+                cpu,
+                rank,
+                tied,
+                rank < 99 and matches[rank].score == matches[0].score,
+                names_someone_else(labelled),
+            )
         )
     groups["all"] = groups["with dob"] + groups["no dob"]
     return {name: _figures(rows) for name, rows in groups.items() if len(rows) > 1}
 
 
-def _figures(rows: list[tuple[float, float, int, bool, bool]]) -> dict:
+def _figures(rows: list[tuple[float, float, int, bool, bool, bool]]) -> dict:
+    rest = [r for r in rows if not r[5]]
     cuts = statistics.quantiles([r[0] for r in rows], n=100)
     cpu_cuts = statistics.quantiles([r[1] for r in rows], n=100)
     return {
@@ -94,6 +115,8 @@ def _figures(rows: list[tuple[float, float, int, bool, bool]]) -> dict:
         "tied": sum(r[3] for r in rows) / len(rows),
         "same": sum(r[4] for r in rows) / len(rows),
         "top5": sum(r[2] < 5 for r in rows) / len(rows),
+        "aside": len(rows) - len(rest),
+        "first_rest": sum(r[2] == 0 for r in rest) / len(rest) if rest else 1.0,
     }
 
 
@@ -136,13 +159,13 @@ def _print_row(row: dict, *, header: bool) -> None:
     if header:
         print(
             f"{'people':>10} {'queries':<9} {'n':>4} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} "
-            f"{'cpu p50':>8} {'cpu p95':>8} {'first':>6} {'same':>6} {'tied':>6} {'top 5':>6} {'keys':>11} "
+            f"{'cpu p50':>8} {'cpu p95':>8} {'first':>6} {'same':>6} {'tied':>6} {'top 5':>6} {'aside':>5} {'first*':>6} {'keys':>11} "
             f"{'built in':>9}"
         )
     print(
         f"{row['people']:>10,} {row['group']:<9} {row['queries']:>4} {row['p50']:>7.1f} "
         f"{row['p95']:>7.1f} {row['p99']:>7.1f} {row['cpu50']:>8.1f} {row['cpu95']:>8.1f} "
-        f"{row['first']:>6.1%} {row['same']:>6.1%} {row['tied']:>6.1%} {row['top5']:>6.1%} {row['keys']:>11,} {row['build_s']:>8.0f}s",
+        f"{row['first']:>6.1%} {row['same']:>6.1%} {row['tied']:>6.1%} {row['top5']:>6.1%} {row['aside']:>5} {row['first_rest']:>6.1%} {row['keys']:>11,} {row['build_s']:>8.0f}s",
         flush=True,
     )
 

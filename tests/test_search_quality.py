@@ -2,7 +2,12 @@
 people, 300 queries of each error kind; the right person in the top 5 for at least
 99.5% of queries, first for at least 98% (99% of those with a date of birth), and
 first or tied with someone the query cannot tell apart from them
-(labelled.cannot_tell_apart) for at least 99.8%.
+(labelled.cannot_tell_apart) for at least 99.8%. Queries that, as typed, name
+someone else on record (labelled.names_someone_else: another Paul Smith born on
+the mistyped date) are counted as set aside, and of the rest, the queries
+naming no one else, those with a date of birth find their person first at
+least 99% of the time (issue 11's target, measured at a million people by
+benchmarks/search.py).
 
 At 10,000 people every query with a date of birth finds its person first or tied;
 at a million, about 4% of them are ties the query cannot decide (a surname and a
@@ -10,12 +15,19 @@ mistyped date that fit two people alike) and 0.4% lose to someone one other slip
 away: benchmarks/search.py measures that scale."""
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 import pytest
 from django.db import transaction
 
 from disclose.records.search import search_persons
-from disclose.records.search.labelled import MAKERS, cannot_tell_apart, make_queries, score_of
+from disclose.records.search.labelled import (
+    MAKERS,
+    cannot_tell_apart,
+    make_queries,
+    names_someone_else,
+    score_of,
+)
 from disclose.records.search.synthetic import make_population
 
 # django_db so that pytest-django creates the test database this module builds in.
@@ -28,16 +40,23 @@ PER_KIND = 300
 TIED = 0.5
 
 
-@pytest.fixture(scope="module")
-def measured(django_db_setup, django_db_blocker) -> tuple[dict, list]:
-    """The rank (0 = first) at which each query found its person, by error kind,
-    and the ranks of the queries with a date of birth.
+@dataclass
+class Measured:
+    """The rank (0 = first) at which each query found its person: by error kind
+    (ranks), of the queries with a date of birth (dated), and the same for the
+    queries naming no one else on record (rest, dated_rest)."""
 
-    The population is built once for the module, inside a transaction that is
-    rolled back, so other tests never see it.
-    """
-    ranks: dict[str, list[int | None]] = defaultdict(list)
-    dated: list[int | None] = []
+    ranks: dict[str, list[float | None]]
+    dated: list[float | None]
+    rest: dict[str, list[float | None]]
+    dated_rest: list[float | None]
+
+
+@pytest.fixture(scope="module")
+def measured(django_db_setup, django_db_blocker) -> Measured:
+    """The ranks of every query, built once for the module inside a
+    transaction that is rolled back, so other tests never see the population."""
+    found_at = Measured(defaultdict(list), [], defaultdict(list), [])
     with django_db_blocker.unblock(), transaction.atomic():
         truths = make_population(PEOPLE, seed=2026)
         for labelled in make_queries(truths, per_kind=PER_KIND, seed=17):
@@ -46,39 +65,53 @@ def measured(django_db_setup, django_db_blocker) -> tuple[dict, list]:
             rank = found.index(labelled.expected) if labelled.expected in found else None
             if rank and cannot_tell_apart(score_of(labelled), matches[0].score):
                 rank = TIED
-            ranks[labelled.kind].append(rank)
-            if labelled.query.get("dob"):
-                dated.append(rank)
+            named = names_someone_else(labelled)
+            dated = bool(labelled.query.get("dob"))
+            found_at.ranks[labelled.kind].append(rank)
+            if not named:
+                found_at.rest[labelled.kind].append(rank)
+            if dated:
+                found_at.dated.append(rank)
+            if dated and not named:
+                found_at.dated_rest.append(rank)
         transaction.set_rollback(True)
-    return ranks, dated
+    return found_at
 
 
 @pytest.fixture(scope="module")
 def outcomes(measured) -> dict[str, list[int | None]]:
-    return measured[0]
+    return measured.ranks
 
 
 def _share(ranks: list[int | None], top: float) -> float:
     return sum(1 for r in ranks if r is not None and r < top) / len(ranks)
 
 
-def _table(ranks: dict[str, list[int | None]], dated: list[int | None]) -> str:
-    everything = [r for kind in ranks.values() for r in kind]
+def _table(m: Measured) -> str:
+    everything = [r for kind in m.ranks.values() for r in kind]
+    rest = [r for kind in m.rest.values() for r in kind]
     lines = [
         f"Search quality: {len(everything)} queries against {PEOPLE:,} people",
-        f"{'error kind':<28}{'queries':>8}{'top 5':>9}{'first':>9}{'or tied':>9}",
+        f"{'error kind':<28}{'queries':>8}{'top 5':>9}{'first':>9}{'or tied':>9}"
+        f"{'aside':>7}{'first*':>9}",
     ]
-    for kind, kind_ranks in [*ranks.items(), ("with a date of birth", dated), ("all", everything)]:
+    rows = [(kind, m.ranks[kind], m.rest[kind]) for kind in m.ranks]
+    rows += [("with a date of birth", m.dated, m.dated_rest), ("all", everything, rest)]
+    for kind, kind_ranks, kind_rest in rows:
         lines.append(
             f"{kind:<28}{len(kind_ranks):>8}"
             f"{_share(kind_ranks, 5):>9.1%}{_share(kind_ranks, TIED):>9.1%}"
-            f"{_share(kind_ranks, 1):>9.1%}"
+            f"{_share(kind_ranks, 1):>9.1%}{len(kind_ranks) - len(kind_rest):>7}"
+            f"{_share(kind_rest, TIED) if kind_rest else 1.0:>9.1%}"
         )
+    lines.append(
+        "aside: naming someone else on record; first*: first, of queries naming no one else"
+    )
     return "\n".join(lines)
 
 
 def test_the_figures_are_printed_for_every_error_kind(measured, record_property):
-    table = _table(*measured)
+    table = _table(measured)
     print(f"\n{table}")
     record_property("summary", table)  # shown at the end of the run by tests/conftest.py
     assert all(kind in table for kind in MAKERS)
@@ -101,9 +134,15 @@ def test_the_right_person_is_first_for_98_percent_of_queries(outcomes):
 
 
 def test_the_right_person_is_first_for_99_percent_of_queries_with_a_date_of_birth(measured):
-    _, dated = measured
-    assert len(dated) >= 1500
-    assert _share(dated, TIED) >= 0.99
+    assert len(measured.dated) >= 1500
+    assert _share(measured.dated, TIED) >= 0.99
+
+
+def test_of_queries_with_a_date_naming_no_one_else_99_percent_find_their_person_first(measured):
+    # Issue 11's target. A query naming someone else on record (the date as
+    # mistyped is another namesake's) cannot find its own person first but by luck.
+    assert len(measured.dated_rest) >= 1500
+    assert _share(measured.dated_rest, TIED) >= 0.99
 
 
 def test_the_right_person_is_first_or_tied_for_99_8_percent_of_queries(outcomes):

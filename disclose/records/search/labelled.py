@@ -10,7 +10,10 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .names import clean, one_digit_away, swapped
+from disclose.records.models import SearchKey
+
+from .keys import code
+from .names import clean, one_digit_away, parts, sound, swapped
 from .nicknames import forename_forms, short_forms
 from .synthetic import Truth
 
@@ -144,6 +147,57 @@ def cannot_tell_apart(expected: float, first: float) -> bool:
     recorded as known as Dom).
     """
     return expected == first or first >= 0.99
+
+
+def names_someone_else(labelled: LabelledQuery) -> bool:
+    """Whether the query as typed names someone else on record: a person other
+    than the labelled one with a recorded name (their own, or a former name,
+    alias or known-as, a part left blank taken from their own name) whose
+    forename and surname are the ones typed, born on the date typed and
+    holding the NHS number typed, for each of these that was typed.
+
+    The deliberate error can turn a query into someone else's details exactly:
+    Paul Smith with a date one digit out, when another Paul Smith was born on
+    the date as typed. No search can then put the labelled person first
+    except by luck, and a label saying it should is wrong. This is decided
+    from the records alone, never from search scores, so that it cannot hide
+    a fault in scoring. Names compare as names.parts makes them, the form
+    scoring compares exactly (case, accents, hyphens and spaces aside). The
+    index only narrows the people to read (those holding the number, born on
+    the date, or sharing the names' sounds); the records decide.
+    """
+    from .query import _load
+    from .scoring import Query
+
+    query = Query(**labelled.query)
+    forename, surname = parts(query.forename), parts(query.surname)
+    if query.nhs:
+        key = code("n", query.nhs)
+    elif query.dob:
+        key = code("d", query.dob.isoformat())
+    elif forename and surname:
+        key = code("sf", f"{sound(surname[0])}|{sound(forename[0])}")
+    elif surname:
+        key = code("s", sound(surname[0]))
+    else:
+        return False
+    others = SearchKey.objects.filter(key=key).exclude(person_id=labelled.expected)
+    for person in _load(
+        list(others.values_list("person_id", flat=True)), with_identifiers=bool(query.nhs)
+    ):
+        names = [(person.forename, person.surname)] + [
+            (f or person.forename, s or person.surname) for f, s, _ in person.other_names
+        ]
+        if (
+            (not query.dob or person.dob == query.dob)
+            and (not query.nhs or query.nhs in person.identifiers)
+            and any(
+                (not forename or parts(f) == forename) and (not surname or parts(s) == surname)
+                for f, s in names
+            )
+        ):
+            return True
+    return False
 
 
 def score_of(labelled: LabelledQuery) -> float:

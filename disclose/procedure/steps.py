@@ -1279,11 +1279,11 @@ def check_step(
             step.paragraph,
         )
     if request_state not in step.request_states:
-        return _wrong_state(step, f"the request is {_words(request_state)}")
+        return _wrong_state(step, _now("The request", s.REQUEST_STATE_WORDS, request_state))
     if step.part_states is None:
         return None
     if part is None:
-        return _wrong_state(step, "there is no part of this request for it")
+        return _wrong_state(step, "There is no part of this request for it.")
     if step.holder_only and part.assignee != actor.ref:
         return Refusal(
             "not_assigned_to_you",
@@ -1311,7 +1311,7 @@ def check_step(
             "2.1.3.2",
         )
     if part.state not in step.part_states:
-        return _wrong_state(step, f"this part is {_words(part.state)}")
+        return _wrong_state(step, _now("This part", s.PART_STATE_WORDS, part.state))
     return None
 
 
@@ -1326,7 +1326,19 @@ def _wrong_state(step: StepSpec, now: str) -> Refusal:
             "Supply the information first.",
             "1",
         )
-    return Refusal("wrong_state", f"This step cannot be taken while {now}.", step.paragraph)
+    return Refusal("wrong_state", f"You cannot do this now. {now}", step.paragraph)
+
+
+def _now(what: str, words: dict[str, s.StateWords], state: str) -> str:
+    """Where the request or part stands, as staff see it on its tag, and what
+    is needed next: the words declared with the state (states.py), never its code."""
+    declared = words.get(state)
+    if declared is None:
+        return f"{what} is not at a stage where this can be done."
+    said = f"{what} is '{declared.staff}'."
+    if declared.needed:
+        said += f" Next: {declared.needed[0].lower()}{declared.needed[1:]}."
+    return said
 
 
 def refusal(
@@ -1353,7 +1365,3 @@ def refusal(
 def _role_list(roles: frozenset[str]) -> str:
     words = {moves.ADMINISTRATOR: "administrator"}
     return ", ".join(sorted(words.get(r, r.replace("_", " ")) for r in roles))
-
-
-def _words(state: str) -> str:
-    return state.replace("_", " ")

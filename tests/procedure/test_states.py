@@ -51,6 +51,38 @@ def test_a_decided_part_cannot_be_decided_again():
     assert check_step("decide", CSM, request_state=s.FORWARDED, part=part).code == "wrong_state"
 
 
+def test_a_step_in_the_wrong_state_says_where_it_stands_in_the_words_on_its_tag():
+    part = Part(s.AWAITING_ALLOCATION, assignee="csm1")
+    refusal = check_step("decide", CSM, request_state=s.FORWARDED, part=part)
+    assert refusal.message == (
+        "You cannot do this now. This part is 'Waiting to be allocated'. "
+        "Next: allocate to a social worker."
+    )
+    refusal = check_step("verify_identity", SCIMT, request_state=s.CLOSED)
+    assert refusal.message == "You cannot do this now. The request is 'Closed'."
+
+
+def test_no_wrong_state_refusal_shows_a_state_code():
+    """Every step, from every request state and every part state: a refusal
+    for the state names it as staff see it (states.py), never by its code."""
+    anyone = Actor("anyone", frozenset(s.ROLES))
+    for verb in s.STEPS:
+        for request_state in s.REQUEST_STATES:
+            for part_state in s.PART_STATES:
+                part = Part(part_state, assignee="anyone", route="open:allocated_worker")
+                refusal = check_step(verb, anyone, request_state=request_state, part=part)
+                if refusal is None or refusal.code != "wrong_state":
+                    continue
+                codes = [c for c in (request_state, part_state) if "_" in c]
+                for code in codes:
+                    assert code not in refusal.message, (verb, refusal.message)
+                    assert code.replace("_", " ") not in refusal.message, (verb, refusal.message)
+                if request_state == s.WITHDRAWN:
+                    continue  # its own words: nothing more is done (test_endings.py)
+                shown = s.REQUEST_STATE_WORDS[request_state], s.PART_STATE_WORDS[part_state]
+                assert any(f"'{w.staff}'" in refusal.message for w in shown), refusal.message
+
+
 def test_the_worker_must_verify_identity_again_before_supplying_a_closed_case_2_1_2_2():
     part = Part(s.ALLOCATED, assignee="sw1", route="closed_electronic:last_team_csm")
     refusal = check_step("supply_information", WORKER, request_state=s.FORWARDED, part=part)

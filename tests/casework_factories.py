@@ -245,11 +245,13 @@ def part(request: Request, number: int = 1):
     return Request.objects.get(pk=request.pk).subjects.get(number=number)
 
 
-def logged_through_the_api(received: date | None = None) -> tuple[Request, Staff]:
+def logged_through_the_api(
+    received: date | None = None, portal: str = "Police portal"
+) -> tuple[Request, Staff]:
     """A request the police portal logged through the API: its client account
     holds the intake, and belongs to no team. The request and that account."""
     token, _ = issue_token(
-        name="Police portal", scopes=["log_requests"], expires_at=timezone.now() + timedelta(days=9)
+        name=portal, scopes=["log_requests"], expires_at=timezone.now() + timedelta(days=9)
     )
     client = Caller(staff=token.client, token=token).acting_as("scimt_officer")
     request = services.receive_request(

@@ -5,7 +5,15 @@ job queues each email in the outbox; the worker's delivery sends it."""
 from datetime import datetime, time, timedelta
 
 import pytest
-from casework_factories import build_office, forwarded, logged_through_the_api
+from casework_factories import (
+    build_office,
+    forwarded,
+    logged_through_the_api,
+    make_staff,
+    make_team,
+)
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from disclose.casework import reminders, services
@@ -165,3 +173,44 @@ def test_a_request_logged_through_the_api_is_reminded_to_the_scimts_mailbox(offi
     (email,) = [m for m in mailoutbox if request.reference in m.subject]
     assert email.to == [profile.scimt_email]
     assert email.body.startswith(f"Dear {profile.scimt_name},")
+
+
+def test_escalating_overdue_intake_held_by_api_clients_reads_no_more_as_more_is_overdue(office):
+    # Overdue intake an API client holds goes to the SCIMT's manager, found
+    # once a run: each overdue stage costs only the writing of its reminder.
+    scimt_team = make_team("SCIMT", "other", name="SCIMT")
+    scimt_team.team_manager = make_staff("im_scimt", "team_manager", team=scimt_team)
+    scimt_team.save()
+    office.scimt.team = scimt_team
+    office.scimt.save()
+    received = datetime.now().date()
+    late = at(add_working_days(received, 25).due, hour=6)  # before the digest
+
+    logged_through_the_api(received=received)
+    few, few_reads = _escalated_and_read(late)
+    for n in range(3):
+        logged_through_the_api(received=received, portal=f"Police portal {n}")
+    more, more_reads = _escalated_and_read(late)
+
+    assert few >= 1 and more == 4 * few
+    assert len(more_reads) == len(few_reads), "\n".join(q["sql"][:90] for q in more_reads)
+    assert Reminder.objects.count() == 0  # each run was rolled back
+
+
+def _escalated_and_read(now: datetime) -> tuple[int, list[dict]]:
+    """How many overdue reminders a run writes, and the queries it makes other
+    than writing each one (its row, its email in the outbox and the task that
+    delivers it, and the council profile its words are rendered with). Rolled
+    back, so the next run writes them all again."""
+    with transaction.atomic():
+        with CaptureQueriesContext(connection) as run:
+            overdue = reminders.send_reminders(now=now)["overdue"]
+        transaction.set_rollback(True)
+    writing = ('"casework_reminder"', '"outbox_', '"django_tasks', '"council_councilprofile"')
+    return overdue, [q for q in run.captured_queries if not _writes(q["sql"], writing)]
+
+
+def _writes(sql: str, tables: tuple[str, ...]) -> bool:
+    """A savepoint, or a query on one of these tables (not one that only
+    looks into them in its WHERE clause)."""
+    return "SAVEPOINT" in sql or any(t in sql.split(" WHERE ")[0] for t in tables)

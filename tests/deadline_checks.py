@@ -1,5 +1,6 @@
 """Whether the due dates the steps stored (casework/deadlines_stored.py) are
-what deadlines_for() works out now, for every request."""
+what deadlines_for() works out now, for every request: its Deadline rows and
+its next_due, the earliest open due date, which the lists sort by."""
 
 from django.utils import timezone
 
@@ -22,7 +23,11 @@ def stale_deadlines() -> list[str]:
     today = timezone.localdate()
     wrong = []
     for case in deadline_queryset().order_by("pk"):
-        computed = [_facts(d) + _more(d) for d in deadlines_for(case, today=today)]
+        worked_out = deadlines_for(case, today=today)
+        earliest = min((d.due for d in worked_out if d.done_on is None and d.due), default=None)
+        if case.next_due != earliest:
+            wrong.append(f"{case.reference}: next due {case.next_due}, worked out {earliest}")
+        computed = [_facts(d) + _more(d) for d in worked_out]
         rows = Deadline.objects.filter(request=case).select_related("holder").order_by("id")
         stored = [_facts(r) + _more(deadlines_stored.read(r, today)) for r in rows]
         if sorted(computed, key=repr) != sorted(stored, key=repr):

@@ -128,3 +128,23 @@ def test_my_work_lists_what_is_overdue_first_and_requests_to_close(office, clien
     client.force_login(office.sw_t1)
     row = client.get("/").content.decode().split(supplied.reference, 1)[1].split("</tr>", 1)[0]
     assert "Close the request" in row
+
+
+def test_each_request_keeps_its_earliest_open_due_date_for_the_lists(office):
+    """Request.next_due follows the steps: set when a stage starts, moved on
+    when it finishes, emptied while the clock is stopped."""
+    request = receive(office, None, received=date(2026, 11, 4))
+    request.refresh_from_db()
+    assert request.next_due == stored(request, "acknowledge").due
+    services.verify_identity(
+        actor=office.scimt, request=request, method="call_back", outcome="verified"
+    )
+    request.refresh_from_db()
+    open_dues = Deadline.objects.filter(request=request, done_on__isnull=True, due__isnull=False)
+    assert request.next_due == min(d.due for d in open_dues)
+    assert request.next_due != stored(request, "acknowledge").due  # that stage is done
+    assert stale_deadlines() == []
+    services.stop_clock(
+        actor=office.scimt, request=request, reason="clarification", on=date(2026, 11, 6)
+    )
+    assert stale_deadlines() == []

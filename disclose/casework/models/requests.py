@@ -136,6 +136,10 @@ class Request(models.Model):
     # An extensive request narrowed to specific information (section 1): the
     # time limits run again from here.
     narrowed_at = models.DateTimeField(null=True, blank=True)
+    # The earliest due date of its open stages, written with its Deadline rows
+    # by deadlines_stored.store() and nothing else: lists sort by it in SQL
+    # without working it out per row (issue 11, item 3).
+    next_due = models.DateField(null=True, blank=True, editable=False)
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -49,12 +49,12 @@ def _sort_key(row: WorkRow) -> tuple:
     return (not row.overdue, row.due or date.max, row.received, row.reference)
 
 
-def _dated(rows, today: date, order: tuple[str, ...]):
+def _dated(rows, order: tuple[str, ...]):
     """Rows with `next_due` (the request's earliest open due date, stored by
     the steps), in My work's order: overdue first, then by due date, then the
     oldest first. `order` names the request's received and reference fields."""
-    return rows.annotate(next_due=deadlines_stored.next_due(order[0])).order_by(
-        *deadlines_stored.overdue_first(), *order[1:]
+    return deadlines_stored.with_next_due(rows).order_by(
+        *deadlines_stored.overdue_first(), *order
     )
 
 
@@ -84,13 +84,12 @@ def waiting_on(user: Staff, request: HttpRequest, today: date):
     """Parts I hold and must act on, requests I may close, lists of hard copies
     to decide and (for the SCIMT) requests at intake: one page of them."""
     subjects = Prefetch("subjects", queryset=RequestSubject.objects.select_related("person"))
-    on_request = ("pk", "received", "reference")
+    on_request = ("received", "reference")
     sources = [
         _Source(
             _dated(
                 selectors.parts_waiting_on(user),
-                today,
-                ("request_id", "request__received", "request__reference", "number"),
+                ("request__received", "request__reference", "number"),
             ),
             lambda p: WorkRow(
                 p.request.reference,
@@ -101,7 +100,7 @@ def waiting_on(user: Staff, request: HttpRequest, today: date):
             ),
         ),
         _Source(
-            _dated(selectors.requests_ready_to_close(user), today, on_request).prefetch_related(
+            _dated(selectors.requests_ready_to_close(user), on_request).prefetch_related(
                 subjects
             ),
             lambda case: WorkRow(
@@ -115,8 +114,7 @@ def waiting_on(user: Staff, request: HttpRequest, today: date):
         _Source(
             _dated(
                 selectors.hard_copies_to_decide(user),
-                today,
-                ("request_id", "request__received", "request__reference", "id"),
+                ("request__received", "request__reference", "id"),
             ),
             lambda hard_copy_list: WorkRow(
                 hard_copy_list.request.reference,
@@ -130,7 +128,7 @@ def waiting_on(user: Staff, request: HttpRequest, today: date):
     if user.has_role("scimt_officer"):
         sources.append(
             _Source(
-                _dated(selectors.requests_at_intake(), today, on_request).prefetch_related(
+                _dated(selectors.requests_at_intake(), on_request).prefetch_related(
                     subjects
                 ),
                 lambda case: WorkRow(
@@ -161,8 +159,7 @@ def team_work(user: Staff, request: HttpRequest, today: date):
         return None, None
     parts = _dated(
         selectors.parts_held_by_team(user),
-        today,
-        ("request_id", "request__received", "request__reference", "number"),
+        ("request__received", "request__reference", "number"),
     )
     page = page_of(request, "team_page", parts.count(), anchor="team")
     rows = [

@@ -58,3 +58,15 @@ def test_the_dashboards_overdue_list_is_paged_and_keeps_the_dates_asked_for(offi
     overdue = page.split('id="overdue-heading"', 1)[1].split("</section>", 1)[0]
     assert "Showing 51 to 100 of 360." in overdue and rows(overdue) == 50
     assert f'href="?{dates.replace("&", "&amp;")}&amp;overdue_page=3#overdue-heading"' in overdue
+
+
+def test_my_works_first_pages_count_the_whole_of_each_list(office):
+    """The first page reads its rows and the list's length together (a window
+    count); the totals must still be the whole lists'."""
+    page = signed_in(office.sw_t1).get("/").content.decode()
+    assert "Showing 1 to 50 of 120." in page and rows(page) == 50
+    manager = signed_in(office.tm_t1).get("/").content.decode()
+    assert "Showing 1 to 50 of 60." in manager  # waiting on the manager
+    assert "Showing 1 to 50 of 120." in manager  # the team's
+    nobody = signed_in(office.sw_d).get("/").content.decode()
+    assert "Nothing is waiting for you." in nobody

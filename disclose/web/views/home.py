@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -21,7 +21,7 @@ from disclose.council.models import CouncilProfile
 from disclose.procedure import states
 from disclose.records.models import Holding, Staff
 
-from ..paging import page_of
+from ..paging import asked_for, first_rows_and_total, page_of
 from .requests_intake import LOGGERS
 from .requests_words import needed_for
 
@@ -37,12 +37,14 @@ class WorkRow:
     overdue: bool = False
 
 
-def _name(subject: RequestSubject) -> str:
-    return subject.person.full_name if subject.person else subject.name_given
+def _name(person_id, forename, surname, person_forename, person_surname) -> str:
+    """The matched person's name as the records hold it, else as given."""
+    if person_id:
+        return f"{person_forename} {person_surname}".strip()
+    return f"{forename} {surname}".strip()
 
 
-def _names(subjects) -> str:
-    return ", ".join(_name(s) for s in subjects)
+NAME_FIELDS = ("person_id", "forename", "surname", "person__forename", "person__surname")
 
 
 def _sort_key(row: WorkRow) -> tuple:
@@ -53,103 +55,162 @@ def _dated(rows, order: tuple[str, ...]):
     """Rows with `next_due` (the request's earliest open due date, stored by
     the steps), in My work's order: overdue first, then by due date, then the
     oldest first. `order` names the request's received and reference fields."""
-    return deadlines_stored.with_next_due(rows).order_by(
-        *deadlines_stored.overdue_first(), *order
-    )
+    return deadlines_stored.with_next_due(rows).order_by(*deadlines_stored.overdue_first(), *order)
 
 
 @dataclass(frozen=True)
 class _Source:
+    """A list's rows, read as values (only the columns shown, no model objects
+    for up to a hundred rows a page), and how to make WorkRows of a slice."""
+
     rows: QuerySet
-    row: Callable[[object], WorkRow]
+    make: Callable[[list[dict], date], list[WorkRow]]
 
 
-def _merged(sources: list[_Source], request: HttpRequest, param: str, anchor: str):
+def _merged(sources: list[_Source], request: HttpRequest, param: str, anchor: str, today: date):
     """One page of rows from several lists, each sorted the same way in SQL:
     the first N pages of each are enough to make page N of all of them."""
-    total = sum(source.rows.count() for source in sources)
-    page = page_of(request, param, total, anchor=anchor)
-    wanted = page.number * page.size
-    rows = [source.row(item) for source in sources for item in source.rows[:wanted]]
+    if asked_for(request, param) == 1:
+        read = [first_rows_and_total(source.rows) for source in sources]
+        page = page_of(request, param, sum(total for _, total in read), anchor=anchor)
+        items = [got for got, _ in read]
+    else:
+        total = sum(source.rows.count() for source in sources)
+        page = page_of(request, param, total, anchor=anchor)
+        items = [list(source.rows[: page.number * page.size]) for source in sources]
+    rows = [
+        row for source, got in zip(sources, items, strict=True) for row in source.make(got, today)
+    ]
     rows.sort(key=_sort_key)
-    return rows[page.first_row : wanted], page
+    return rows[page.first_row : page.number * page.size], page
 
 
-def _due(item, today: date) -> dict:
-    due = getattr(item, "next_due", None)
+def _due(due: date | None, today: date) -> dict:
     return {"due": due, "overdue": bool(due and today > due)}
+
+
+PART_ORDER = ("request__received", "request__reference", "number")
+PART_FIELDS = (
+    "request__reference",
+    "request__received",
+    "next_due",
+    "state",
+    "route",
+    *NAME_FIELDS,
+)
+
+
+def _part_rows(items: list[dict], today: date) -> list[WorkRow]:
+    return [
+        WorkRow(
+            p["request__reference"],
+            _name(*(p[f] for f in NAME_FIELDS)),
+            needed_for(p["state"], p["route"]),
+            p["request__received"],
+            holder=_holder(p),
+            **_due(p["next_due"], today),
+        )
+        for p in items
+    ]
+
+
+def _holder(p: dict) -> str:
+    """Held by, for My team's work: the staff member's name, else username."""
+    if "assignee__username" not in p:
+        return ""
+    full = f"{p['assignee__first_name']} {p['assignee__last_name']}".strip()
+    return full or p["assignee__username"]
+
+
+def _subjects_of(request_ids: list[int]) -> dict[int, list[dict]]:
+    """The subjects of these requests, in order: one query for a page of them."""
+    found: dict[int, list[dict]] = {pk: [] for pk in request_ids}
+    rows = RequestSubject.objects.filter(request_id__in=request_ids).order_by(
+        "request_id", "number"
+    )
+    for subject in rows.values("request_id", "matched", *NAME_FIELDS):
+        found[subject["request_id"]].append(subject)
+    return found
+
+
+def _names(subjects: list[dict]) -> str:
+    return ", ".join(_name(*(s[f] for f in NAME_FIELDS)) for s in subjects)
+
+
+def _request_rows(needed: Callable[[dict, list[dict]], str]):
+    """WorkRows for requests (not parts): their subjects read in one query."""
+
+    def make(items: list[dict], today: date) -> list[WorkRow]:
+        subjects = _subjects_of([case["pk"] for case in items])
+        return [
+            WorkRow(
+                case["reference"],
+                _names(subjects[case["pk"]]),
+                needed(case, subjects[case["pk"]]),
+                case["received"],
+                **_due(case["next_due"], today),
+            )
+            for case in items
+        ]
+
+    return make
+
+
+REQUEST_ORDER = ("received", "reference")
+REQUEST_FIELDS = ("pk", "reference", "received", "next_due", "state")
 
 
 def waiting_on(user: Staff, request: HttpRequest, today: date):
     """Parts I hold and must act on, requests I may close, lists of hard copies
     to decide and (for the SCIMT) requests at intake: one page of them."""
-    subjects = Prefetch("subjects", queryset=RequestSubject.objects.select_related("person"))
-    on_request = ("received", "reference")
     sources = [
         _Source(
-            _dated(
-                selectors.parts_waiting_on(user),
-                ("request__received", "request__reference", "number"),
-            ),
-            lambda p: WorkRow(
-                p.request.reference,
-                _name(p),
-                needed_for(p.state, p.route),
-                p.request.received,
-                **_due(p, today),
-            ),
+            _dated(selectors.parts_waiting_on(user), PART_ORDER).values(*PART_FIELDS),
+            _part_rows,
         ),
         _Source(
-            _dated(selectors.requests_ready_to_close(user), on_request).prefetch_related(
-                subjects
-            ),
-            lambda case: WorkRow(
-                case.reference,
-                _names(case.subjects.all()),
-                "Close the request",
-                case.received,
-                **_due(case, today),
-            ),
+            _dated(selectors.requests_ready_to_close(user), REQUEST_ORDER).values(*REQUEST_FIELDS),
+            _request_rows(lambda case, subjects: "Close the request"),
         ),
         _Source(
             _dated(
                 selectors.hard_copies_to_decide(user),
                 ("request__received", "request__reference", "id"),
+            ).values(
+                "request__reference",
+                "request__received",
+                "next_due",
+                *(f"subject__{f}" for f in NAME_FIELDS),
             ),
-            lambda hard_copy_list: WorkRow(
-                hard_copy_list.request.reference,
-                _name(hard_copy_list.subject),
-                "Decide on hard copies",
-                hard_copy_list.request.received,
-                **_due(hard_copy_list, today),
-            ),
+            lambda items, today: [
+                WorkRow(
+                    item["request__reference"],
+                    _name(*(item[f"subject__{f}"] for f in NAME_FIELDS)),
+                    "Decide on hard copies",
+                    item["request__received"],
+                    **_due(item["next_due"], today),
+                )
+                for item in items
+            ],
         ),
     ]
     if user.has_role("scimt_officer"):
         sources.append(
             _Source(
-                _dated(selectors.requests_at_intake(), on_request).prefetch_related(
-                    subjects
-                ),
-                lambda case: WorkRow(
-                    case.reference,
-                    _names(case.subjects.all()),
-                    _intake_needed(case),
-                    case.received,
-                    **_due(case, today),
-                ),
+                _dated(selectors.requests_at_intake(), REQUEST_ORDER).values(*REQUEST_FIELDS),
+                _request_rows(_intake_needed),
             )
         )
-    return _merged(sources, request, "page", "waiting")
+    return _merged(sources, request, "page", "waiting", today)
 
 
-def _intake_needed(case) -> str:
+def _intake_needed(case: dict, subjects: list[dict]) -> str:
     """Section 1, in order: identity, match every subject, share, forward."""
-    if case.state == states.IDENTITY_VERIFIED:
-        if all(s.matched for s in case.subjects.all()):
+    if case["state"] == states.IDENTITY_VERIFIED:
+        if all(s["matched"] for s in subjects):
             return "Share basic information"
         return "Match the subjects to the records"
-    return needed_for(case.state)
+    return needed_for(case["state"])
 
 
 def team_work(user: Staff, request: HttpRequest, today: date):
@@ -157,23 +218,15 @@ def team_work(user: Staff, request: HttpRequest, today: date):
     manage, one page of them; (None, None) for anyone else."""
     if not (user.has_role("team_manager") or user.has_role("csm")):
         return None, None
-    parts = _dated(
-        selectors.parts_held_by_team(user),
-        ("request__received", "request__reference", "number"),
-    )
-    page = page_of(request, "team_page", parts.count(), anchor="team")
-    rows = [
-        WorkRow(
-            p.request.reference,
-            _name(p),
-            needed_for(p.state, p.route),
-            p.request.received,
-            holder=p.assignee.display_name,
-            **_due(p, today),
-        )
-        for p in parts[page.first_row : page.first_row + page.size]
-    ]
-    return rows, page
+    held_by = ("assignee__username", "assignee__first_name", "assignee__last_name")
+    parts = _dated(selectors.parts_held_by_team(user), PART_ORDER).values(*PART_FIELDS, *held_by)
+    if asked_for(request, "team_page") == 1:
+        shown, total = first_rows_and_total(parts)
+        page = page_of(request, "team_page", total, anchor="team")
+    else:
+        page = page_of(request, "team_page", parts.count(), anchor="team")
+        shown = parts[page.first_row : page.first_row + page.size]
+    return _part_rows(list(shown), today), page
 
 
 def files_queue(user: Staff, request: HttpRequest):

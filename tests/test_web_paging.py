@@ -65,6 +65,9 @@ def test_my_works_first_pages_count_the_whole_of_each_list(office):
     count); the totals must still be the whole lists'."""
     page = signed_in(office.sw_t1).get("/").content.decode()
     assert "Showing 1 to 50 of 120." in page and rows(page) == 50
+    first = page.split("<tbody", 1)[1].split("</tr>", 1)[0]
+    reference = first.split('class="govuk-link" href="/requests/', 1)[1].split("/", 1)[0]
+    assert f">{reference}</a>" in first  # each row links to its own request's page
     manager = signed_in(office.tm_t1).get("/").content.decode()
     assert "Showing 1 to 50 of 60." in manager  # waiting on the manager
     assert "Showing 1 to 50 of 120." in manager  # the team's

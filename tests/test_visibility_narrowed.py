@@ -119,3 +119,16 @@ def test_viewing_a_request_is_in_each_subjects_audit_trail(client, office):
         assert len(rows) == 1, person
         assert rows[0].username == office.scimt.username
         assert rows[0].what == "Named on a request that was viewed"
+
+
+def test_a_part_with_a_teams_worker_is_seen_by_that_teams_managers_only(office):
+    """The team's manager and CSM see a part their team's worker holds; another
+    team's do not. A list and a single request give the same answer."""
+    case = forwarded(office, office.open_case(worker=office.sw_t1))  # 2.1.1: to the worker
+    assert part(case).worker == office.sw_t1
+    for staff, sees in [(office.tm_t1, True), (office.csm_t1, True), (office.tm_d, False)]:
+        assert can_see(staff, case) is sees, staff
+        assert visible_requests(staff).filter(pk=case.pk).exists() is sees, staff
+    moved = make_staff("sw_moved", "social_worker", team=office.dcpt)
+    part(case).__class__.objects.filter(pk=part(case).pk).update(worker=moved, assignee=moved)
+    assert can_see(office.tm_d, case) and not can_see(office.tm_t1, case)

@@ -20,6 +20,8 @@ Who held what is read from the holders table, never from the audit trail.
 
 from django.db.models import Q, QuerySet
 
+from disclose.records.models import Staff
+
 from .actors import roles_of
 from .models import (
     FileMovement,
@@ -46,17 +48,20 @@ def visible_requests(user) -> QuerySet[Request]:
     roles = roles_of(user)
     if roles & OVERSEERS:
         return Request.objects.all()
+    # My team's work (issue 13): a part with one of their team's workers.
+    managed = Q(team__team_manager=user) | Q(team__csm=user)
+    if "team_manager" in roles and user.team_id:
+        managed |= Q(team_id=user.team_id)  # My work's team view
+    # The team's workers found first: joining every part to its worker's team
+    # to compare made the database read all of them (issue 11).
+    team_workers = Staff.objects.filter(managed).values("pk")
     mine = (
         Q(assignee=user)
         | Q(worker=user)
         | Q(decided_by=user)
         | Q(identity_reverified_by=user)
-        # My team's work (issue 13): a part with one of their team's workers.
-        | Q(worker__team__team_manager=user)
-        | Q(worker__team__csm=user)
+        | Q(worker__in=team_workers)
     )
-    if "team_manager" in roles and user.team_id:
-        mine |= Q(worker__team_id=user.team_id)  # My work's team view
     handed_on = PartHolder.objects.filter(staff=user).exclude(PASSED_ON_BY_A_CSM)
     tasks = StaffNotification.objects.filter(staff=user).exclude(kind__startswith=HOLDING_TASKS)
     seen = (

@@ -7,13 +7,11 @@ a fixed number of queries, and rows, however many requests exist (issue 11).
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
@@ -37,21 +35,6 @@ class WorkRow:
     holder: str = ""
     due: date | None = None  # the request's earliest open time limit (issue 7)
     overdue: bool = False
-
-    @property
-    def href(self) -> str:
-        return _request_link(get_script_prefix()).replace(_PLACEHOLDER, self.reference)
-
-
-_PLACEHOLDER = "REFERENCE"
-
-
-@cache
-def _request_link(script_prefix: str) -> str:
-    """The request page's address with a placeholder for the reference, worked
-    out once: {% url %} on each of a hundred rows took a tenth of My work's
-    time. References are letters, digits and hyphens: nothing to escape."""
-    return reverse("web:request_detail", args=[_PLACEHOLDER])
 
 
 def _name(person_id, forename, surname, person_forename, person_surname) -> str:

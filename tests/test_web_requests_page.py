@@ -143,3 +143,14 @@ def test_documents_kept_for_the_request_are_listed_with_a_download_link(
     page = page_of(client, office.sw_t1, case, "documents/")
     assert "Copy of what was supplied" in page
     assert f'href="/documents/{document.pk}/"' in page
+
+
+def test_the_steps_are_worked_out_once_even_when_none_is_allowed(client, office):
+    # Information governance oversee every request and take no step on it: the
+    # time limits' clock links reuse the page's answer rather than asking again.
+    case = forwarded(office, office.closed_case())
+    client.force_login(make_staff("ig1", "information_governance"))
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(f"/requests/{case.reference}/").status_code == 200
+    parts_read = [q for q in queries if 'FROM "casework_requestsubject"' in q["sql"]]
+    assert len(parts_read) == 1

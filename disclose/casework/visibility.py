@@ -88,4 +88,34 @@ def can_see(user, request: Request) -> bool:
         return False
     if roles_of(user) & OVERSEERS or request.owner_id == user.pk:
         return True
+    if _on_a_loaded_part(user, request):
+        return True
     return visible_requests(user).filter(pk=request.pk).exists()
+
+
+def _on_a_loaded_part(user, request: Request) -> bool:
+    """Whether a part the page has read already (prefetched with the request)
+    shows this is their work by `mine` in visible_requests: they hold it,
+    work it, decided it or re-verified the requestor, or its worker is in a
+    team they manage. Only ever a yes that the query would give too; anything
+    else (handed on, a task, hard copies) is asked of the database."""
+    parts = getattr(request, "_prefetched_objects_cache", {}).get("subjects")
+    if parts is None:
+        return False
+    me = user.pk
+    managed_team = user.team_id if "team_manager" in roles_of(user) else None
+    for part in parts:
+        if me in (part.assignee_id, part.worker_id, part.decided_by_id):
+            return True
+        if me == part.identity_reverified_by_id:
+            return True
+        worker = part.worker if part.worker_id else None
+        if worker is None or worker.team_id is None:
+            continue
+        if managed_team is not None and worker.team_id == managed_team:
+            return True
+        if type(worker).team.is_cached(worker):  # its team read too: no query here
+            team = worker.team
+            if me in (team.team_manager_id, team.csm_id):
+                return True
+    return False

@@ -64,7 +64,8 @@ PAGES = {
 def clock_actions(user, case: Request, actions: Actions | None = None) -> list[ClockPage]:
     """The clock pages this person may use on this request now (actions_for,
     unless the page has them already)."""
-    allowed = (actions or actions_for(user, case)).names()
+    # An Actions with nothing allowed is falsy: it is still the page's answer.
+    allowed = (actions if actions is not None else actions_for(user, case)).names()
     return [page for page in PAGES.values() if {page.spec.name, page.part_spec.name} & allowed]
 
 

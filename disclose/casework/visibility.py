@@ -96,9 +96,10 @@ def can_see(user, request: Request) -> bool:
 def _on_a_loaded_part(user, request: Request) -> bool:
     """Whether a part the page has read already (prefetched with the request)
     shows this is their work by `mine` in visible_requests: they hold it,
-    work it, decided it or re-verified the requestor, or its worker is in a
-    team they manage. Only ever a yes that the query would give too; anything
-    else (handed on, a task, hard copies) is asked of the database."""
+    work it, decided it or re-verified the requestor, or its worker is in
+    their own team and they are a team manager. Only ever a yes that the query
+    would give too; anything else (handed on, a task, hard copies, a team that
+    names them its manager or CSM) is asked of the database."""
     parts = getattr(request, "_prefetched_objects_cache", {}).get("subjects")
     if parts is None:
         return False
@@ -109,13 +110,10 @@ def _on_a_loaded_part(user, request: Request) -> bool:
             return True
         if me == part.identity_reverified_by_id:
             return True
-        worker = part.worker if part.worker_id else None
-        if worker is None or worker.team_id is None:
+        # Only a worker read with the part (no query here); the manager and CSM
+        # named on the worker's team ask the database.
+        if managed_team is None or not RequestSubject.worker.is_cached(part):
             continue
-        if managed_team is not None and worker.team_id == managed_team:
+        if part.worker is not None and part.worker.team_id == managed_team:
             return True
-        if type(worker).team.is_cached(worker):  # its team read too: no query here
-            team = worker.team
-            if me in (team.team_manager_id, team.csm_id):
-                return True
     return False

@@ -17,7 +17,6 @@ from django.urls import reverse
 from disclose.audit.models import AuditEvent
 from disclose.casework.actions import Action, Actions, actions_for
 from disclose.casework.models import (
-    Extension,
     FileMovement,
     HardCopyItem,
     HardCopyList,
@@ -48,7 +47,7 @@ def request_queryset(section: str = ""):
     messages, documents and disclosures only for the sub-page `section` that
     lists them, or all of them for "print"."""
     subjects = RequestSubject.objects.select_related(
-        "person", "assignee__team", "team", "worker__team", "decided_by"
+        "person", "assignee__team", "team", "worker", "decided_by"
     ).prefetch_related("person__holdings")
     extra = [
         relation
@@ -66,8 +65,8 @@ def request_queryset(section: str = ""):
         Prefetch("identity_checks", IdentityCheck.objects.select_related("checked_by")),
         Prefetch("hard_copy_lists", queryset=_hard_copy_lists()),
         "clock_stops",  # the steps and the time limits both read them
-        # The time limits name who extended one.
-        Prefetch("extensions", Extension.objects.select_related("by")),
+        # The time limits name who extended one (rare: a second query only then).
+        "extensions__by",
         *extra,
     )
 

@@ -88,32 +88,4 @@ def can_see(user, request: Request) -> bool:
         return False
     if roles_of(user) & OVERSEERS or request.owner_id == user.pk:
         return True
-    if _on_a_loaded_part(user, request):
-        return True
     return visible_requests(user).filter(pk=request.pk).exists()
-
-
-def _on_a_loaded_part(user, request: Request) -> bool:
-    """Whether a part the page has read already (prefetched with the request)
-    shows this is their work by `mine` in visible_requests: they hold it,
-    work it, decided it or re-verified the requestor, or its worker is in
-    their own team and they are a team manager. Only ever a yes that the query
-    would give too; anything else (handed on, a task, hard copies, a team that
-    names them its manager or CSM) is asked of the database."""
-    parts = getattr(request, "_prefetched_objects_cache", {}).get("subjects")
-    if parts is None:
-        return False
-    me = user.pk
-    managed_team = user.team_id if "team_manager" in roles_of(user) else None
-    for part in parts:
-        if me in (part.assignee_id, part.worker_id, part.decided_by_id):
-            return True
-        if me == part.identity_reverified_by_id:
-            return True
-        # Only a worker read with the part (no query here); the manager and CSM
-        # named on the worker's team ask the database.
-        if managed_team is None or not RequestSubject.worker.is_cached(part):
-            continue
-        if part.worker is not None and part.worker.team_id == managed_team:
-            return True
-    return False

@@ -13,11 +13,13 @@ how often the right person came first, first or with the same top score as
 someone else ("same"), first or tied with someone the query cannot tell from
 them ("tied": labelled.cannot_tell_apart) and in the top 5: for queries
 with a date of birth, for queries without one, and for all. "Aside" counts the
-queries that, as typed, name someone else on record (labelled.names_someone_else,
-decided from the records, not from scores): no search can put the labelled
-person first for those but by luck. "First*" is first place among the rest,
-the queries naming no one else. CPU times are printed too: on a shared
-machine, wall time also counts other processes' turns.
+queries that, as typed, fit someone else on record at least as well as their
+labelled person (labelled.fits_someone_else_as_well, decided from the records,
+not from scores): the names typed are the other person's and their date of birth
+is the one typed or out by the same kind of slip. No search can put the labelled
+person first for those but by luck. "First*" is first place among the rest.
+CPU times are printed too: on a shared machine, wall time also counts other
+processes' turns.
 
 --reuse measures the people already in the database without building, for
 example a county loaded with `disclose demo-data` and `disclose import-records`
@@ -60,8 +62,8 @@ def _measure(queries_wanted: int) -> dict[str, dict]:
     from disclose.records.search.labelled import (
         MAKERS,
         cannot_tell_apart,
+        fits_someone_else_as_well,
         make_queries,
-        names_someone_else,
         score_of,
     )
     from disclose.records.search.synthetic import sample_truths
@@ -93,7 +95,7 @@ def _measure(queries_wanted: int) -> dict[str, dict]:
                 rank,
                 tied,
                 rank < 99 and matches[rank].score == matches[0].score,
-                names_someone_else(labelled),
+                fits_someone_else_as_well(labelled),
             )
         )
     groups["all"] = groups["with dob"] + groups["no dob"]

@@ -1,12 +1,14 @@
-"""The labelled set knows when a query, as typed, names someone else on record
-(labelled.names_someone_else): such a query cannot be expected to find its
-labelled person first, so the quality figures set it aside."""
+"""The labelled set knows when a query, as typed, fits someone else on record at
+least as well as its labelled person (labelled.fits_someone_else_as_well): the
+names typed are theirs and their date of birth is the one typed or is out by the
+same kind of slip. Such a query cannot be expected to find its labelled person
+first, so the quality figures set it aside."""
 
 from datetime import date
 
 import pytest
 
-from disclose.records.search.labelled import LabelledQuery, names_someone_else
+from disclose.records.search.labelled import LabelledQuery, fits_someone_else_as_well
 from disclose.records.search.synthetic import make_person
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +18,7 @@ ONE_DIGIT_OUT = date(1980, 5, 13)
 
 
 def named(expected, **query) -> bool:
-    return names_someone_else(LabelledQuery("test", query, expected.pk))
+    return fits_someone_else_as_well(LabelledQuery("test", query, expected.pk))
 
 
 @pytest.fixture
@@ -31,7 +33,7 @@ def test_a_mistyped_date_that_is_another_namesakes_date_names_them(paul):
 
 
 def test_a_mistyped_date_that_nobody_else_with_the_name_holds_names_no_one_else(paul):
-    make_person("Paul", "Smith", date(1980, 5, 14))  # one digit from the typed date, not on it
+    make_person("Paul", "Smith", date(1980, 5, 24))  # two digits from the typed date
     make_person("Peter", "Smith", ONE_DIGIT_OUT)
     make_person("Paul", "Smyth", ONE_DIGIT_OUT)  # sounds alike, is not the name typed
     assert not named(paul, forename="Paul", surname="Smith", dob=ONE_DIGIT_OUT)
@@ -81,3 +83,38 @@ def test_an_nhs_number_typed_names_only_whoever_holds_it(paul):
     assert named(paul, nhs_number="943 476 5919")
     assert not named(paul, nhs_number="943 476 5919", dob=BORN)  # she has no date on record
     assert not named(paul, forename="Paul", nhs_number="943 476 5919")
+
+
+# "Barnes, 8 Apr 1961" typed for Paul Barnes, born 8 Apr 1966: one digit wrong.
+TYPED = date(1961, 4, 8)
+
+
+@pytest.fixture
+def paul_barnes():
+    return make_person("Paul", "Barnes", date(1966, 4, 8))
+
+
+def test_someone_else_out_by_the_same_slip_fits_as_well(paul_barnes):
+    make_person("Henry", "Barnes", date(1961, 4, 9))  # one digit from the typed date too
+    assert named(paul_barnes, surname="Barnes", dob=TYPED)
+
+
+def test_someone_else_out_by_another_kind_of_slip_does_not(paul_barnes):
+    make_person("Henry", "Barnes", date(1961, 8, 4))  # day and month of the typed date swapped
+    assert not named(paul_barnes, surname="Barnes", dob=TYPED)
+
+
+def test_day_and_month_swapped_counts_only_someone_else_swapped_too():
+    anne = make_person("Anne", "Barnes", date(1961, 8, 4))  # typed with day and month swapped
+    make_person("Ruth", "Barnes", date(1961, 4, 9))  # one digit from the typed date
+    assert not named(anne, surname="Barnes", dob=TYPED)
+    make_person("Jane", "Barnes", date(1961, 4, 8))  # born on the typed date
+    assert named(anne, surname="Barnes", dob=TYPED)
+
+
+def test_someone_out_by_the_same_slip_whose_names_do_not_fit_does_not(paul_barnes):
+    make_person("Henry", "Barnes", date(1961, 4, 9))
+    make_person("Paul", "Barns", date(1961, 4, 9))  # sounds alike, is not the name typed
+    assert not named(paul_barnes, forename="Paul", surname="Barnes", dob=TYPED)
+    make_person("Paul", "Barnes", date(1961, 5, 8))
+    assert named(paul_barnes, forename="Paul", surname="Barnes", dob=TYPED)

@@ -9,11 +9,12 @@ the date of birth or the forename out, as real requests do.
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
-from disclose.records.models import SearchKey
+from disclose.records.models import Person, SearchKey
 
 from .keys import code
-from .names import clean, one_digit_away, parts, sound, swapped
+from .names import clean, dob_relation, near_dates, one_digit_away, parts, sound, swapped
 from .nicknames import forename_forms, short_forms
 from .synthetic import Truth
 
@@ -149,47 +150,57 @@ def cannot_tell_apart(expected: float, first: float) -> bool:
     return expected == first or first >= 0.99
 
 
-def names_someone_else(labelled: LabelledQuery) -> bool:
-    """Whether the query as typed names someone else on record: a person other
-    than the labelled one with a recorded name (their own, or a former name,
-    alias or known-as, a part left blank taken from their own name) whose
-    forename and surname are the ones typed, born on the date typed and
-    holding the NHS number typed, for each of these that was typed.
+def fits_someone_else_as_well(labelled: LabelledQuery) -> bool:
+    """Whether the query as typed fits someone else on record at least as well
+    as the labelled person, by the records: a person other than the labelled
+    one with a recorded name (their own, or a former name, alias or known-as,
+    a part left blank taken from their own name) whose forename and surname
+    are the ones typed, holding the NHS number typed, and born on the date
+    typed or on a date that differs from it by the same kind of slip as the
+    labelled person's date does, for each of these that was typed.
 
-    The deliberate error can turn a query into someone else's details exactly:
-    Paul Smith with a date one digit out, when another Paul Smith was born on
-    the date as typed. No search can then put the labelled person first
-    except by luck, and a label saying it should is wrong. This is decided
-    from the records alone, never from search scores, so that it cannot hide
-    a fault in scoring. Names compare as names.parts makes them, the form
-    scoring compares exactly (case, accents, hyphens and spaces aside). The
-    index only narrows the people to read (those holding the number, born on
-    the date, or sharing the names' sounds); the records decide.
+    The deliberate error can make a query fit someone else as well as, or
+    better than, the person it was made from. Paul Smith with a date one digit
+    out, when another Paul Smith was born on the date as typed. Or "Barnes,
+    8 Apr 1961", made from Paul Barnes (born 8 Apr 1966) with one digit wrong,
+    when Henry Barnes was born 9 Apr 1961: one digit from the typed date too,
+    so nothing typed favours Paul. No search can then put the labelled person
+    first except by luck, and a label saying it should is wrong. A different
+    kind of slip does not count (one person a digit out, the other with day
+    and month swapped): which slip is the likelier is search's judgement, and
+    the figures are there to measure it.
+
+    This is decided from the records alone, never from search scores, so that
+    it cannot hide a fault in scoring. Names compare as names.parts makes them,
+    the form scoring compares exactly (case, accents, hyphens and spaces
+    aside). The index only narrows the people to read (those holding the
+    number, born on the typed date or one at the same slip from it, or sharing
+    the names' sounds); the records decide.
     """
     from .query import _load
     from .scoring import Query
 
     query = Query(**labelled.query)
     forename, surname = parts(query.forename), parts(query.surname)
+    dates = _dates_as_near(query.dob, labelled.expected)
     if query.nhs:
-        key = code("n", query.nhs)
+        keys = [code("n", query.nhs)]
     elif query.dob:
-        key = code("d", query.dob.isoformat())
+        keys = [code("d", d.isoformat()) for d in sorted(dates)]
     elif forename and surname:
-        key = code("sf", f"{sound(surname[0])}|{sound(forename[0])}")
+        keys = [code("sf", f"{sound(surname[0])}|{sound(forename[0])}")]
     elif surname:
-        key = code("s", sound(surname[0]))
+        keys = [code("s", sound(surname[0]))]
     else:
         return False
-    others = SearchKey.objects.filter(key=key).exclude(person_id=labelled.expected)
-    for person in _load(
-        list(others.values_list("person_id", flat=True)), with_identifiers=bool(query.nhs)
-    ):
+    others = SearchKey.objects.filter(key__in=keys).exclude(person_id=labelled.expected)
+    ids = sorted(set(others.values_list("person_id", flat=True)))
+    for person in _load(ids, with_identifiers=bool(query.nhs)):
         names = [(person.forename, person.surname)] + [
             (f or person.forename, s or person.surname) for f, s, _ in person.other_names
         ]
         if (
-            (not query.dob or person.dob == query.dob)
+            (not query.dob or person.dob in dates)
             and (not query.nhs or query.nhs in person.identifiers)
             and any(
                 (not forename or parts(f) == forename) and (not surname or parts(s) == surname)
@@ -198,6 +209,21 @@ def names_someone_else(labelled: LabelledQuery) -> bool:
         ):
             return True
     return False
+
+
+def _dates_as_near(typed: date | None, expected: int) -> set[date]:
+    """The typed date and every date that differs from it by the same kind of
+    slip (names.dob_relation: one digit, day and month swapped, the year out
+    by one across a decade) as the labelled person's date of birth does.
+    Only the typed date when the labelled person was born on it, has no date
+    on record, or was born on a date that is no such slip from it."""
+    if typed is None:
+        return set()
+    born = Person.objects.filter(pk=expected).values_list("dob", flat=True).first()
+    slip = dob_relation(typed, born) if born else ""
+    if slip in ("", "exact"):
+        return {typed}
+    return {typed} | {d for d in near_dates(typed) if dob_relation(typed, d) == slip}
 
 
 def score_of(labelled: LabelledQuery) -> float:

@@ -76,7 +76,7 @@ def requests_ready_to_close(staff: Staff) -> QuerySet[Request]:
 def holdings_waiting() -> list[FileMovement]:
     """For business support: the latest movement of each holding asked for and
     not yet retrieved, or out of storage and not yet returned (2.1.3.3, 2.1.3.5)."""
-    return sorted(holdings_to_fetch() + holdings_out(), key=lambda m: (m.at, m.pk))
+    return _latest_movements(Holding.Status.REQUESTED, Holding.Status.RETRIEVED)
 
 
 # Working days a holding may stay out of storage, unless the council profile's
@@ -84,11 +84,12 @@ def holdings_waiting() -> list[FileMovement]:
 DEFAULT_FILES_RETURN_DAYS = 20
 
 
-def _latest_movements(status: str) -> list[FileMovement]:
-    """The latest movement of each holding now in `status`. Few are out at once."""
+def _latest_movements(*statuses: str) -> list[FileMovement]:
+    """The latest movement of each holding now in one of `statuses`, in one
+    query (a page's fixed cost is mostly its queries). Few are out at once."""
     latest: dict[int, FileMovement] = {}
     rows = (
-        FileMovement.objects.filter(holding__status=status)
+        FileMovement.objects.filter(holding__status__in=statuses)
         .select_related("holding__person", "request", "by", "with_whom")
         .order_by("id")
     )

@@ -20,8 +20,10 @@ the pages per second each reaches at saturation, and the one as a share of
 the other (issue 11's target: at least a quarter).
 
 Prints, per load, p50/p95/p99 in milliseconds and pages per second for each
-page, and the server's CPU time per page (all its processes, from /proc): on a
-machine shared with other work the latencies wander, the CPU time much less.
+page, and the CPU time per page of the server (all its processes, those
+gunicorn replaced included, from /proc) and of PostgreSQL's processes for the
+database: on a machine shared with other work the latencies wander, the CPU
+time much less.
 """
 
 import argparse
@@ -247,26 +249,70 @@ def _percentile(values: list[float], p: float) -> float:
 
 
 def _server_cpu(pid: int) -> float:
-    """CPU seconds used so far by the server and its live processes (Linux)."""
-    tick = os.sysconf("SC_CLK_TCK")
-    pids = [pid]
+    """CPU seconds used so far by the server: its own, its live processes', and
+    those of the processes it has replaced (gunicorn replaces each after
+    max_requests pages; once it has waited for one, the kernel counts that
+    process's time in its parent's cutime and cstime). Linux only."""
     try:
-        pids += [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        fields = _stat(pid)
     except OSError:
         return 0.0
-    total = 0
-    for each in pids:
+    total = sum(int(n) for n in fields[11:15])  # utime, stime, cutime, cstime
+    for child in children:
         try:
-            fields = Path(f"/proc/{each}/stat").read_text().rsplit(")", 1)[1].split()
+            total += sum(int(n) for n in _stat(int(child))[11:13])
         except OSError:
-            continue  # a process replaced meanwhile
-        total += int(fields[11]) + int(fields[12])  # utime, stime
-    return total / tick
+            continue  # replaced meanwhile: counted in the parent's once waited for
+    return total / os.sysconf("SC_CLK_TCK")
 
 
-def _report(title: str, load: Load, took: float, cpu: float) -> None:
+def _database_cpu(name: str) -> float:
+    """CPU seconds used so far by the PostgreSQL processes serving database
+    `name` (0 on SQLite): each server process keeps its own connection, so
+    these are the pages' database work. One that has ended is not counted."""
+    total = 0
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            words = (proc / "cmdline").read_bytes().decode(errors="replace").split()
+            if words[:1] == ["postgres:"] and name in words:
+                total += sum(int(n) for n in _stat(int(proc.name))[11:13])
+        except (OSError, IndexError):
+            continue
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def _stat(pid: int) -> list[str]:
+    """/proc/PID/stat's fields after the command name (which may hold spaces)."""
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+
+
+class Meter:
+    """CPU seconds used so far by the app server's processes and by the
+    database's (PostgreSQL; none on SQLite, where the database is in the app)."""
+
+    def __init__(self, server_pid: int, database: str):
+        self.server_pid = server_pid
+        self.database = database.rsplit("/", 1)[-1] if database else ""
+
+    def read(self) -> tuple[float, float]:
+        return _server_cpu(self.server_pid), _database_cpu(self.database) if self.database else 0.0
+
+    def run(self, load: Load) -> tuple[float, tuple[float, float]]:
+        """Run the load: seconds taken, and (server, database) CPU seconds used."""
+        (app, db), took = self.read(), load.run()
+        app_after, db_after = self.read()
+        return took, (app_after - app, db_after - db)
+
+
+def _report(title: str, load: Load, took: float, cpu: tuple[float, float]) -> None:
     pages = sum(len(t) for t in load.times.values())
-    per_page = f"; server CPU {cpu * 1000 / pages:.1f} ms a page" if pages else ""
+    per_page = ""
+    if pages:
+        per_page = f"; CPU a page: server {cpu[0] * 1000 / pages:.1f} ms"
+        per_page += f", database {cpu[1] * 1000 / pages:.1f} ms" if cpu[1] else ""
     print(f"\n{title} ({took:.0f} s{per_page})\n")
     print("| page | pages | p50 ms | p95 ms | p99 ms | pages/s | failed |")
     print("|---|---|---|---|---|---|---|")
@@ -283,12 +329,11 @@ def _report(title: str, load: Load, took: float, cpu: float) -> None:
     print(f"| all | {total} | | | | {total / took:.1f} | {sum(load.errors.values())} |")
 
 
-def _saturate(base: str, users: list[dict], seconds: float, server, what: str) -> float:
+def _saturate(base: str, users: list[dict], seconds: float, meter: Meter, what: str) -> float:
     """Pages a second these users get without pause, reported as a table."""
     load = Load(base, users, seconds, 0.0)
-    cpu = _server_cpu(server.pid)
-    took = load.run()
-    _report(f"{len(users)} users, {what}, without pause", load, took, _server_cpu(server.pid) - cpu)
+    took, cpu = meter.run(load)
+    _report(f"{len(users)} users, {what}, without pause", load, took, cpu)
     return sum(len(t) for t in load.times.values()) / took
 
 
@@ -348,6 +393,7 @@ def main() -> None:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
+    meter = Meter(server.pid, args.database)
     try:
         _wait_healthy(base, server)
         for user in people:  # warm each process's connection and templates
@@ -356,14 +402,13 @@ def main() -> None:
             users = [people[n % len(people)] for n in range(count)]
             for pause in (PAUSE, 0.0):
                 load = Load(base, users, args.seconds, pause)
-                cpu = _server_cpu(server.pid)
-                took = load.run()
+                took, cpu = meter.run(load)
                 how = f"pausing {pause:.0f} s between pages" if pause else "without pause"
-                _report(f"{count} users, {how}", load, took, _server_cpu(server.pid) - cpu)
+                _report(f"{count} users, {how}", load, took, cpu)
             trivial = [{**u, "pages": [("trivial view alone", "/health/")]} for u in users]
-            trivial_rate = _saturate(base, trivial, args.seconds, server, "the trivial view alone")
+            trivial_rate = _saturate(base, trivial, args.seconds, meter, "the trivial view alone")
             app = [{**u, "pages": [p for p in u["pages"] if p[0] != "trivial view"]} for u in users]
-            app_rate = _saturate(base, app, args.seconds, server, "the app's pages alone")
+            app_rate = _saturate(base, app, args.seconds, meter, "the app's pages alone")
             print(
                 f"\nAt saturation, {count} users: the app's pages {app_rate:.1f} a second,"
                 f" {100 * app_rate / trivial_rate:.0f}% of the trivial view's {trivial_rate:.1f}."

@@ -158,12 +158,14 @@ def main() -> None:
 
     from disclose.casework import deadlines_stored, reminders, reports
     from disclose.casework.models import Request
+    from disclose.casework.visibility import visible_requests
 
     rng, staff, built = random.Random(7), _staff(), 0
     today = date.today()
     print(f"on {connection.vendor}; seconds, wall / CPU")
     print(
-        f"{'requests':>9} {'store due dates':>16} {'dashboard':>12} {'to remind':>12}"
+        f"{'requests':>9} {'store due dates':>16} {'dashboard':>12} {'CSM sees':>9}"
+        f" {'CSM dashboard':>14} {'to remind':>12}"
         f" {'reminders 1st':>14} {'reminders 2nd':>14}"
     )
     for size in sizes:
@@ -174,12 +176,22 @@ def main() -> None:
         d_wall, d_cpu, figures = _time(
             lambda: reports.dashboard(today - timedelta(days=365), today, today=today)
         )
+        # A CSM's: counted over the requests they may see (issue 15, item 7).
+        c_wall, c_cpu, theirs = _time(
+            lambda: reports.dashboard(
+                today - timedelta(days=365),
+                today,
+                today=today,
+                within=visible_requests(staff["csm"]),
+            )
+        )
         o_wall, o_cpu, waiting = _time(lambda: reminders.to_remind(today))
         first_wall, first_cpu, _ = _time(reminders.send_reminders)
         second_wall, second_cpu, _ = _time(reminders.send_reminders)
         assert figures.total == size
         print(
             f"{size:>9} {s_wall:>8.2f}/{s_cpu:<6.2f} {d_wall:>5.2f}/{d_cpu:<5.2f}"
+            f" {theirs.total:>9} {c_wall:>7.2f}/{c_cpu:<5.2f}"
             f" {o_wall:>5.2f}/{o_cpu:<5.2f} {first_wall:>6.2f}/{first_cpu:<6.2f}"
             f" {second_wall:>6.2f}/{second_cpu:<6.2f}"
             f"   ({len(waiting)} stages to remind, {figures.overdue_count} overdue)"

@@ -8,6 +8,7 @@ import pytest
 from disclose.casework import reports
 from disclose.portal import standing
 from disclose.procedure import states as s
+from disclose.procedure import steps
 from disclose.web.views import requests_words
 
 
@@ -15,7 +16,7 @@ from disclose.web.views import requests_words
 def test_a_request_state_reads_the_same_on_every_staff_page_and_the_dashboard(state):
     words = s.REQUEST_STATE_WORDS[state]
     assert requests_words.request_state(state) == (words.staff, words.colour)
-    assert requests_words.needed_for(state) == words.needed
+    assert steps.needed_next(state) == words.needed
     # The dashboard's "by stage" and the requests export count it under its words.
     assert reports.STAGE_WORDS[state] == words.staff
 
@@ -24,7 +25,7 @@ def test_a_request_state_reads_the_same_on_every_staff_page_and_the_dashboard(st
 def test_a_part_state_reads_the_same_to_staff_everywhere(state):
     words = s.PART_STATE_WORDS[state]
     assert requests_words.part_state(state) == (words.staff, words.colour)
-    assert requests_words.needed_for(state) == words.needed
+    assert steps.needed_next(state) == words.needed
 
 
 @pytest.mark.parametrize("state", s.REQUEST_STATES)

@@ -1243,6 +1243,17 @@ REVERIFY_ROUTES = frozenset(
 )
 
 
+def needed_next(state: str, route: str | None = None) -> str:
+    """What the holder of a request or part in this state does next, in the
+    words staff see (My work, the team's work, a step refused): the words
+    declared with the state (states.py), but on a route where the worker must
+    verify the requestor again before supplying (2.1.2.2, 2.1.3.2), that first."""
+    if state == s.ALLOCATED and route in REVERIFY_ROUTES:
+        return "Check the requestor's identity again, then supply"
+    declared = s.PART_STATE_WORDS.get(state) or s.REQUEST_STATE_WORDS.get(state)
+    return declared.needed if declared else ""
+
+
 def check_step(
     verb: str, actor: Actor, *, request_state: str, part: Part | None = None
 ) -> Refusal | None:
@@ -1311,7 +1322,7 @@ def check_step(
             "2.1.3.2",
         )
     if part.state not in step.part_states:
-        return _wrong_state(step, _now("This part", s.PART_STATE_WORDS, part.state))
+        return _wrong_state(step, _now("This part", s.PART_STATE_WORDS, part.state, part.route))
     return None
 
 
@@ -1329,15 +1340,16 @@ def _wrong_state(step: StepSpec, now: str) -> Refusal:
     return Refusal("wrong_state", f"You cannot do this now. {now}", step.paragraph)
 
 
-def _now(what: str, words: dict[str, s.StateWords], state: str) -> str:
+def _now(what: str, words: dict[str, s.StateWords], state: str, route: str | None = None) -> str:
     """Where the request or part stands, as staff see it on its tag, and what
-    is needed next: the words declared with the state (states.py), never its code."""
+    is needed next (needed_next): the words declared with the state, never its code."""
     declared = words.get(state)
     if declared is None:
         return f"{what} is not at a stage where this can be done."
     said = f"{what} is '{declared.staff}'."
-    if declared.needed:
-        said += f" Next: {declared.needed[0].lower()}{declared.needed[1:]}."
+    needed = needed_next(state, route)
+    if needed:
+        said += f" Next: {needed[0].lower()}{needed[1:]}."
     return said
 
 

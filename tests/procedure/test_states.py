@@ -62,6 +62,18 @@ def test_a_step_in_the_wrong_state_says_where_it_stands_in_the_words_on_its_tag(
     assert refusal.message == "You cannot do this now. The request is 'Closed'."
 
 
+def test_a_wrong_state_refusal_on_a_closed_case_says_to_check_identity_again_2_1_2_2():
+    """What comes next there is the worker's second check, as My work says it
+    (steps.needed_next), not supplying straight away."""
+    part = Part(s.ALLOCATED, assignee="csm1", route="closed_paper:last_team_csm")
+    refusal = check_step("decide", CSM, request_state=s.FORWARDED, part=part)
+    assert refusal.code == "wrong_state"
+    assert refusal.message.endswith("Next: check the requestor's identity again, then supply.")
+    on_an_open_case = Part(s.ALLOCATED, assignee="csm1", route="open:allocated_worker")
+    refusal = check_step("decide", CSM, request_state=s.FORWARDED, part=on_an_open_case)
+    assert "identity" not in refusal.message and "Next: " in refusal.message
+
+
 def test_no_wrong_state_refusal_shows_a_state_code():
     """Every step, from every request state and every part state: a refusal
     for the state names it as staff see it (states.py), never by its code."""

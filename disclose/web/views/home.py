@@ -18,12 +18,11 @@ from django.views.decorators.http import require_GET
 from disclose.casework import deadlines_stored, selectors
 from disclose.casework.models import FileMovement, RequestSubject
 from disclose.council.models import CouncilProfile
-from disclose.procedure import states
+from disclose.procedure import states, steps
 from disclose.records.models import Holding, Staff
 
 from ..paging import asked_for, first_rows_and_total, page_of
 from .requests_intake import LOGGERS
-from .requests_words import needed_for
 
 
 @dataclass(frozen=True)
@@ -105,7 +104,7 @@ def _part_rows(items: list[dict], today: date) -> list[WorkRow]:
         WorkRow(
             p["request__reference"],
             _name(*(p[f] for f in NAME_FIELDS)),
-            needed_for(p["state"], p["route"]),
+            steps.needed_next(p["state"], p["route"]),
             p["request__received"],
             holder=_holder(p),
             **_due(p["next_due"], today),
@@ -210,7 +209,7 @@ def _intake_needed(case: dict, subjects: list[dict]) -> str:
         if all(s["matched"] for s in subjects):
             return "Share basic information"
         return "Match the subjects to the records"
-    return needed_for(case["state"])
+    return steps.needed_next(case["state"])
 
 
 def team_work(user: Staff, request: HttpRequest, today: date):

@@ -12,11 +12,12 @@ from django.views.decorators.http import require_GET
 
 from disclose.casework import selectors
 from disclose.casework.actions import actions_for
+from disclose.procedure import steps
 from disclose.records.models import Staff
 
 from ..paging import page_of
 from ..roles import for_roles
-from .requests_words import needed_for, part_state
+from .requests_words import part_state
 
 REASSIGN = "reassign"  # the step's name in procedure/steps.py
 
@@ -53,7 +54,7 @@ def team_work(request: HttpRequest) -> HttpResponse:
             TeamRow(
                 reference=part.request.reference,
                 subject=part.person.full_name if part.person else part.name_given,
-                needed=needed_for(part.state, part.route),
+                needed=steps.needed_next(part.state, part.route),
                 state=part_state(part.state),
                 holder=part.assignee.display_name,
                 holder_team=part.assignee.team.name if part.assignee.team else "",

@@ -22,26 +22,11 @@ PART_STATES = {
 ENDED_BECAUSE = {reason: words.staff for reason, words in states.END_REASON_WORDS.items()}
 CLOSED_BECAUSE = {reason: words.staff for reason, words in states.CLOSE_REASON_WORDS.items()}
 
-# What the person holding a part (or the request) must do next: My work's
-# "what is needed" column.
-NEEDED = {
-    state: words.needed
-    for state, words in (states.REQUEST_STATE_WORDS | states.PART_STATE_WORDS).items()
-    if words.needed
-}
-
 # Each event's title in the timeline: the step's own words (procedure/steps.py).
 _EVENTS = {
     "receive_request": "Request received",
     **{spec.service: spec.words.timeline for spec in reversed(steps.STEPS.values())},
 }
-
-
-def needed_for(state: str, route: str = "") -> str:
-    """What is needed now, for a part or a request in this state."""
-    if state == states.ALLOCATED and route in steps.REVERIFY_ROUTES:
-        return "Check the requestor's identity again, then supply"
-    return NEEDED.get(state, "")
 
 
 def request_state(state: str) -> tuple[str, str]:

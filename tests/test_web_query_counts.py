@@ -23,8 +23,16 @@ pytestmark = pytest.mark.django_db
 # My work counts and reads one page of each list, sorted by the stored due
 # dates (issue 11: 10 to 13 queries); the request page measured 35, then 18
 # once each prefetch chain was one joined query and the worker's own part
-# answered who may see it (issue 11). Room for a little growth.
-LIMITS = {"worker": 16, "team_manager": 18, "business_support": 18, "request_page": 20}
+# answered who may see it (issue 11). My team's work read each row's request
+# facts on their own, 400 queries a page, then 15 with case_facts.with_facts.
+# Room for a little growth.
+LIMITS = {
+    "worker": 16,
+    "team_manager": 18,
+    "business_support": 18,
+    "request_page": 20,
+    "team_page": 18,
+}
 
 
 @pytest.fixture
@@ -135,6 +143,7 @@ def pages(office, case: Request) -> dict:
         "team_manager": (office.tm_t1, "/"),
         "business_support": (office.bs, "/"),
         "request_page": (office.sw_d, f"/requests/{case.reference}/"),
+        "team_page": (office.tm_t1, "/requests/team/"),
     }
 
 
@@ -171,7 +180,9 @@ def test_my_work_and_the_request_page_make_as_many_queries_with_1000_requests_as
     # The pages really list the work, a page at a time (issue 11): 667 parts
     # wait on the worker (two thirds), 333 on the team manager, 333 files on
     # business support (and the one request's file out).
-    for name, total in (("worker", 667), ("team_manager", 333), ("business_support", 334)):
+    # My team's work lists the worker's 667 for their manager, 50 a page.
+    counted = [("worker", 667), ("team_manager", 333), ("business_support", 334)]
+    for name, total in [*counted, ("team_page", 667)]:
         page = with_1000[name][1]
         assert f"Showing 1 to 50 of {total}." in page, name
         for table in page.split("<tbody")[1:]:

@@ -46,8 +46,10 @@ class Command(BaseCommand):
     def handle(self, *args, bind: str, processes: int, timeout: int, **options):
         from gunicorn.app.base import BaseApplication
 
+        from disclose.web.warm import warm
         from disclose.wsgi import application
 
+        warm()  # once here, not in each process on its first pages
         connections.close_all()  # nothing open is carried into the forked processes
 
         class Server(BaseApplication):

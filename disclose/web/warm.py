@@ -5,7 +5,7 @@ Gunicorn starts its processes by forking the parent, and starts a new one each
 time it replaces one (max_requests). Without this, each new process imported
 every view on its first page (1.2 s), and compiled the request page's
 templates and built the working-day calendar on its first request page
-(240 ms against 65): one page in twenty at 50 users was that slow. Forked
+(240 ms against 65). Forked
 processes share what the parent has built. Nothing here touches the database,
 whose connections must not be shared across a fork.
 
@@ -20,7 +20,6 @@ import gc
 from pathlib import Path
 
 from django.apps import apps
-from django.conf import settings
 from django.template import engines
 from django.urls import get_resolver
 
@@ -34,7 +33,7 @@ def warm() -> int:
     working_days.add_working_days(working_days.EARLIEST_RECEIVED, 1)  # the calendar, cached
     engine = engines["django"]
     compiled = 0
-    for folder in _template_folders():
+    for folder in _template_folders(engine.engine.dirs):
         for path in sorted(folder.rglob("*.html")):
             engine.get_template(path.relative_to(folder).as_posix())
             compiled += 1
@@ -42,10 +41,10 @@ def warm() -> int:
     return compiled
 
 
-def _template_folders() -> list[Path]:
-    """The project's template folder and its own apps' (not Django's admin's)."""
-    ours = Path(settings.BASE_DIR) / "templates"
-    folders = [ours] if ours.is_dir() else []
+def _template_folders(dirs) -> list[Path]:
+    """The folders settings.TEMPLATES names, and Disclose's own apps' (not
+    Django's admin's, which are compiled only as far as ours extend them)."""
+    folders = [Path(folder) for folder in dirs if Path(folder).is_dir()]
     for app in apps.get_app_configs():
         folder = Path(app.path) / "templates"
         if app.name.startswith("disclose.") and folder.is_dir():

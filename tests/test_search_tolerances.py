@@ -70,6 +70,23 @@ def test_a_forename_and_surname_typed_the_other_way_round_find_the_person(crowd)
     assert match.reasons[0] == "Forename and surname the other way round"
 
 
+def test_names_typed_in_each_others_box_with_the_date_find_the_person(crowd):
+    grace = make_person("Grace", "Thompson", DOB)
+    match = first(forename="Thompson", surname="Grace", dob=DOB)
+    assert match.person == grace
+    assert match.reasons[0] == "Forename and surname the other way round"
+    assert "Date of birth matches" in match.reasons
+
+
+def test_both_names_misspelt_beyond_their_sound_find_the_person_by_the_date(crowd):
+    # Neither name shares a key with the record: only the date finds her,
+    # in the step that looks wider when nobody fits well.
+    sophie = make_person("Sophie", "Walsh", DOB)
+    match = first(forename="Sohpie", surname="Wlash", dob=DOB)
+    assert match.person == sophie
+    assert "Date of birth matches" in match.reasons
+
+
 def test_a_nickname_finds_the_formal_name(crowd):
     william = make_person("William", "Harris", DOB)
     match = first(forename="Bill", surname="Harris", dob=DOB)

@@ -78,7 +78,7 @@ def search_persons(
     query = Query(forename=forename, surname=surname, dob=dob, nhs_number=nhs_number)
     found = _candidates(query, _strict_keys(query), MAX_CANDIDATES)
     matches = _rank(query, found)
-    if query.forename_word and query.surname_parts and _look_wider(query, matches):
+    if _both_names(query) and _look_wider(query, matches):
         seen = {c.pk for c in found}
         wider = _candidates(query, _wider_keys(query), MAX_WIDER, exclude=seen)
         matches = _merge(matches, _rank(query, wider))
@@ -88,10 +88,9 @@ def search_persons(
 def _look_wider(query: Query, matches: list["_Scored"]) -> bool:
     """Whether the strict keys may have missed the person.
 
-    With a date of birth, the strict keys already hold everyone born on that
-    date (or with day and month swapped) whatever their name, and everyone
-    with a near date and a name that sounds alike: look wider only when
-    nobody fits well. Without one, a namesake who merely sounds alike must not
+    With a date of birth, the strict keys already hold everyone with the date
+    or a near one and a name that sounds alike: look wider only when nobody
+    fits well. Without one, a namesake who merely sounds alike must not
     stop the search (Cara Coleman would hide Carol Coleman when Caro is
     typed): look wider unless someone matches every field exactly.
     """
@@ -108,11 +107,15 @@ def _strict_keys(query: Query) -> Lookup:
     if query.nhs:
         lookup.add(code("n", query.nhs), STRENGTH["n", "exact"])
     if query.dob:
+        # Everyone born that day, whatever their names, is a dozen to hundreds
+        # of people (270 at 10M) and was most of a search's rows and scoring
+        # (54 of its 71 candidates at 1M). With both names typed, someone
+        # found only by the date has both names misspelt beyond their sound,
+        # or typed in each other's box: the wider step looks for them, when
+        # nobody found here fits well.
+        if not _both_names(query):
+            _add_born_on(query, lookup)
         exact = {query.dob.isoformat()}
-        for day in (query.dob, swapped(query.dob)):
-            if day:
-                kind = "exact" if day == query.dob else "near"
-                lookup.add(code("d", day.isoformat()), STRENGTH["d", kind])
         # The keys of keys.dated_keys(query=True), built here date by date so
         # that each knows whether its date is the one typed.
         s_keys, f_keys = surname_keys(query.surname), forename_keys(query.forename)
@@ -142,13 +145,16 @@ def _strict_keys(query: Query) -> Lookup:
 def _wider_keys(query: Query) -> Lookup:
     """Where to look next when nothing fits well.
 
-    With a date of birth: by the sound of both names alone (the date may be
-    wrong in more than one digit). Someone whose name is also misspelt beyond
-    its sound could score no more than 0.6 there, so no wider than that.
+    With a date of birth: everyone born that day (or with day and month
+    swapped) whatever their names, and by the sound of both names alone (the
+    date may be wrong in more than one digit). Someone whose name is also
+    misspelt beyond its sound at a wrong date could score no more than 0.6,
+    so no wider than that.
     Without one: by a name sound and an initial (a name misspelt beyond its sound).
     """
     lookup = Lookup()
     if query.dob:
+        _add_born_on(query, lookup)
         for key in _name_pairs(query):
             lookup.add(code("sf", key), STRENGTH["sf", ""], bounded=False)
         return lookup
@@ -156,6 +162,20 @@ def _wider_keys(query: Query) -> Lookup:
         if kind in ("fi", "si"):
             lookup.add(code(kind, key), STRENGTH[kind, ""], bounded=False)
     return lookup
+
+
+def _both_names(query: Query) -> bool:
+    return bool(query.forename_word and query.surname_parts)
+
+
+def _add_born_on(query: Query, lookup: Lookup) -> None:
+    """Everyone born on the date typed, or on it with day and month swapped,
+    whatever their names: a name misspelt beyond its sound, or typed in the
+    other box, still finds them by the date."""
+    for day in (query.dob, swapped(query.dob)):
+        if day:
+            kind = "exact" if day == query.dob else "near"
+            lookup.add(code("d", day.isoformat()), STRENGTH["d", kind])
 
 
 def _name_pairs(query: Query) -> set[str]:

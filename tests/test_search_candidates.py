@@ -110,3 +110,19 @@ def test_a_new_surname_not_on_record_and_a_date_one_digit_wrong_still_find_the_p
     matches = search_persons(forename="Rebecca", surname="Kowalczyk", dob=date(1990, 6, 15))
     assert [m.person for m in matches] == [person]
     assert "Date of birth differs by one digit" in matches[0].reasons
+
+
+def test_people_found_by_the_names_sound_alone_never_take_the_place_of_those_born_that_day(
+    monkeypatch,
+):
+    # Both names typed beyond their sound: only the date finds Sophie Walsh,
+    # in the wider step. Earlier namesakes of the names as typed, born on
+    # other dates, fill the cap on people found by the names' sound alone.
+    monkeypatch.setattr(query, "MAX_WIDER_DATED", 2)
+    for year in (1981, 1984, 1987):
+        make_person("Sohpie", "Wlash", date(year, 11, 23))
+    sophie = make_person("Sophie", "Walsh", DOB)
+    matches = search_persons(forename="Sohpie", surname="Wlash", dob=DOB)
+    assert matches[0].person == sophie
+    assert "Date of birth matches" in matches[0].reasons
+    assert len(matches) == 3  # the two namesakes the cap lets in, below her

@@ -29,8 +29,7 @@ MAX_WIDER = 250
 # With a date of birth typed, fewer: someone found there only by both names'
 # sounds has a date out by more than one slip, and scores 0.65 at most (0.79
 # when their record holds no date). At 1M, 100 instead of 250 changed no
-# labelled query's place and took the p95 of searches with a date from
-# 9.3-10.9 ms to 7.5-8.2 on PostgreSQL.
+# labelled query's place, and the wider step is the slowest searches' time.
 MAX_WIDER_DATED = 100
 # Below this, only the date of birth (or only a forename) agreed: noise, not a match.
 MIN_SCORE = 0.55
@@ -82,12 +81,11 @@ def search_persons(
     Reads only: search_and_log is the version that writes the access log.
     """
     query = Query(forename=forename, surname=surname, dob=dob, nhs_number=nhs_number)
-    found = _candidates(query, _strict_keys(query), MAX_CANDIDATES)
+    found = _candidates(query, [(_strict_keys(query), MAX_CANDIDATES)])
     matches = _rank(query, found)
     if _both_names(query) and _look_wider(query, matches):
         seen = {c.pk for c in found}
-        cap = MAX_WIDER_DATED if query.dob else MAX_WIDER
-        wider = _candidates(query, _wider_keys(query), cap, exclude=seen)
+        wider = _candidates(query, _wider(query), exclude=seen)
         matches = _merge(matches, _rank(query, wider))
     return _matches(matches[:limit])
 
@@ -149,26 +147,29 @@ def _strict_keys(query: Query) -> Lookup:
     return lookup
 
 
-def _wider_keys(query: Query) -> Lookup:
-    """Where to look next when nothing fits well.
+def _wider(query: Query) -> list[tuple[Lookup, int]]:
+    """Where to look next when nothing fits well, and how many to take from each.
 
     With a date of birth: everyone born that day (or with day and month
-    swapped) whatever their names, and by the sound of both names alone (the
-    date may be wrong in more than one digit). Someone whose name is also
-    misspelt beyond its sound at a wrong date could score no more than 0.6,
-    so no wider than that.
+    swapped) whatever their names, up to MAX_CANDIDATES; and by the sound of
+    both names alone (the date may be wrong in more than one digit), the first
+    MAX_WIDER_DATED. Someone found only by the sounds scores less than the
+    date's people can, so they never take their places. Someone whose name is
+    also misspelt beyond its sound at a wrong date could score no more than
+    0.6, so no wider than that.
     Without one: by a name sound and an initial (a name misspelt beyond its sound).
     """
-    lookup = Lookup()
     if query.dob:
-        _add_born_on(query, lookup)
+        born_on, names = Lookup(), Lookup()
+        _add_born_on(query, born_on)
         for key in _name_pairs(query):
-            lookup.add(code("sf", key), STRENGTH["sf", ""], bounded=False)
-        return lookup
+            names.add(code("sf", key), STRENGTH["sf", ""], bounded=False)
+        return [(born_on, MAX_CANDIDATES), (names, MAX_WIDER_DATED)]
+    lookup = Lookup()
     for kind, key in name_keys(query.forename, query.surname, query=True):
         if kind in ("fi", "si"):
             lookup.add(code(kind, key), STRENGTH[kind, ""], bounded=False)
-    return lookup
+    return [(lookup, MAX_WIDER)]
 
 
 def _both_names(query: Query) -> bool:
@@ -235,16 +236,22 @@ def _matches(scored: list[_Scored]) -> list[Match]:
 
 
 def _candidates(
-    query: Query, lookup: Lookup, cap: int, *, exclude: set[int] = frozenset()
+    query: Query, lookups: list[tuple[Lookup, int]], *, exclude: set[int] = frozenset()
 ) -> list[Candidate]:
-    """The persons under the lookup's keys, strongest first and at most cap,
-    with what scoring needs about each: one statement (and identifiers in a
-    second, when an NHS number was typed). On a busy machine each statement
+    """The persons under each lookup's keys, strongest first and at most its
+    cap, with what scoring needs about each: one statement (and identifiers in
+    a second, when an NHS number was typed). On a busy machine each statement
     waits its turn for the database, so one beats three."""
-    if not lookup:
+    parts, params = [], []
+    for i, (lookup, cap) in enumerate(lookups):
+        if lookup:
+            ranked, ranked_params = ranked_sql(lookup, cap, exclude=exclude)
+            parts.append(f"SELECT id FROM ({ranked}) AS r{i}")
+            params += ranked_params
+    if not parts:
         return []
-    ranked, params = ranked_sql(lookup, cap, exclude=exclude)
-    return _read(f"JOIN ({ranked}) AS c ON c.id = p.id", params, with_identifiers=bool(query.nhs))
+    ids = " UNION ".join(parts)  # someone under both lookups is read once
+    return _read(f"JOIN ({ids}) AS c ON c.id = p.id", params, with_identifiers=bool(query.nhs))
 
 
 def _load(ids: list[int], *, with_identifiers: bool) -> list[Candidate]:

@@ -12,7 +12,7 @@ from disclose.casework import services
 from disclose.casework.deadlines import deadline_queryset, deadlines_for
 from disclose.casework.document_access import may_see
 from disclose.casework.document_store import DocumentDamaged
-from disclose.casework.models import Document
+from disclose.casework.models import Document, Request
 from disclose.casework.visibility import visible_requests
 from disclose.procedure.states import REQUEST_STATES
 
@@ -64,6 +64,16 @@ def list_requests(request: HttpRequest, filters: Query[ListFilter]):
     }
 
 
+def _read(request: HttpRequest, reference: str, what: str) -> Request:
+    """The request, for a caller whose token may read requests and who may see
+    this one (404 otherwise), with the read audited as the request page is."""
+    caller = request.auth
+    caller.require(READ)
+    case = visible_request(caller, reference)
+    audit_read(caller, case, what)
+    return case
+
+
 @router.get(
     "/requests/{reference}",
     response={200: RequestOut, **COMMON},
@@ -73,11 +83,8 @@ def list_requests(request: HttpRequest, filters: Query[ListFilter]):
     "roles could take on it now, with why not when it cannot be taken yet.",
 )
 def read_request(request: HttpRequest, reference: str):
-    caller = request.auth
-    caller.require(READ)
-    case = visible_request(caller, reference)
-    audit_read(caller, case, "request")
-    return request_out(case, caller.staff)
+    case = _read(request, reference, "request")
+    return request_out(case, request.auth.staff)
 
 
 @router.get(
@@ -87,10 +94,7 @@ def read_request(request: HttpRequest, reference: str):
     summary="Read the messages sent to the requestor",
 )
 def read_messages(request: HttpRequest, reference: str):
-    caller = request.auth
-    caller.require(READ)
-    case = visible_request(caller, reference)
-    audit_read(caller, case, "messages")
+    case = _read(request, reference, "messages")
     rows = case.messages.select_related("subject", "outgoing").order_by("created_at", "id")
     return [
         {
@@ -130,12 +134,9 @@ def _document_out(document: Document) -> dict:
     description="Only the documents you have a reason to see (as on the request page).",
 )
 def read_documents(request: HttpRequest, reference: str):
-    caller = request.auth
-    caller.require(READ)
-    case = visible_request(caller, reference)
-    audit_read(caller, case, "documents")
+    case = _read(request, reference, "documents")
     rows = case.documents.select_related("request", "subject", "uploaded_by").order_by("id")
-    return [_document_out(d) for d in rows if may_see(caller.staff, d)]
+    return [_document_out(d) for d in rows if may_see(request.auth.staff, d)]
 
 
 @router.get(
@@ -147,10 +148,7 @@ def read_documents(request: HttpRequest, reference: str):
     "is done, overdue, or waiting with the clock stopped.",
 )
 def read_deadlines(request: HttpRequest, reference: str):
-    caller = request.auth
-    caller.require(READ)
-    case = visible_request(caller, reference)
-    audit_read(caller, case, "deadlines")
+    case = _read(request, reference, "deadlines")
     case = deadline_queryset().get(pk=case.pk)
     return [
         {

@@ -246,7 +246,8 @@ def _candidates(
     for i, (lookup, cap) in enumerate(lookups):
         if lookup:
             ranked, ranked_params = ranked_sql(lookup, cap, exclude=exclude)
-            parts.append(f"SELECT id FROM ({ranked}) AS r{i}")
+            # ranked_sql's statement: names from the models, values as parameters.
+            parts.append(f"SELECT id FROM ({ranked}) AS r{i}")  # noqa: S608
             params += ranked_params
     if not parts:
         return []

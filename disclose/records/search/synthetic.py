@@ -147,18 +147,24 @@ def _create_chunk(rng, vocab, batch: list[dict], start: int) -> list[Truth]:
 def sample_truths(n: int, *, seed: int = 1) -> list[Truth]:
     """What the records say about n people picked at random from the database
     (for measuring a population built earlier)."""
-    ids = list(Person.objects.values_list("id", flat=True))
+    # In id order: the database may return rows in any order, and the same
+    # seed must pick the same people every run.
+    ids = list(Person.objects.order_by("id").values_list("id", flat=True))
     picked = random.Random(seed).sample(ids, min(n, len(ids)))  # noqa: S311
     truths = {
         p.pk: Truth(p.pk, p.forename, p.surname, p.dob, p.nhs_number)
-        for p in Person.objects.filter(id__in=picked)
+        for p in Person.objects.filter(id__in=picked).order_by("id")
     }
-    for pk, forename, surname, kind in PersonName.objects.filter(person_id__in=picked).values_list(
-        "person_id", "forename", "surname", "name_type"
+    for pk, forename, surname, kind in (
+        PersonName.objects.filter(person_id__in=picked)
+        .order_by("id")
+        .values_list("person_id", "forename", "surname", "name_type")
     ):
         truths[pk].other_names.append((forename, surname, kind))
-    for pk, value in Identifier.objects.filter(person_id__in=picked, kind="NHS number").values_list(
-        "person_id", "value"
+    for pk, value in (
+        Identifier.objects.filter(person_id__in=picked, kind="NHS number")
+        .order_by("id")
+        .values_list("person_id", "value")
     ):
         truths[pk].nhs = truths[pk].nhs or value
     return list(truths.values())

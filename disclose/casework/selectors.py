@@ -12,7 +12,7 @@ requests for copies sent to Legal Services.
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from disclose.council.models import CouncilProfile
@@ -22,6 +22,7 @@ from disclose.procedure.working_days import working_days_between
 from disclose.records.models import Holding, Staff
 
 from .models import FileMovement, HardCopyItem, HardCopyList, Request, RequestSubject
+from .visibility import in_teams_managed_by
 
 
 def parts_waiting_on(staff: Staff) -> QuerySet[RequestSubject]:
@@ -38,11 +39,10 @@ def parts_held_by_team(manager: Staff) -> QuerySet[RequestSubject]:
     """My team's work (issue 13): open parts held by members of the teams this
     person manages, as team manager or CSM (and, for a team manager, their own
     team), except their own."""
-    teams = Q(assignee__team__team_manager=manager) | Q(assignee__team__csm=manager)
-    if manager.has_role("team_manager") and manager.team_id:
-        teams |= Q(assignee__team_id=manager.team_id)
     return (
-        RequestSubject.objects.filter(teams, request__state=states.FORWARDED)
+        RequestSubject.objects.filter(
+            in_teams_managed_by(manager, "assignee__team"), request__state=states.FORWARDED
+        )
         .exclude(state__in=states.FINISHED_PART_STATES)
         .exclude(assignee=manager)
         .select_related("request", "person", "assignee__team")

@@ -40,6 +40,17 @@ PASSED_ON_BY_A_CSM = Q(role="csm", until__isnull=False)
 HOLDING_TASKS = "task_"  # task_forwarded, task_passed, task_approved, task_allocated
 
 
+def in_teams_managed_by(user, team: str = "team") -> Q:
+    """Rows whose `team` (a path to a team) is one this person manages: a team
+    naming them its team manager or CSM, and a team manager's own team (My
+    team's work, issue 13). Said once for who may see a part, My team's work
+    and who on it has no email address."""
+    managed = Q(**{f"{team}__team_manager": user}) | Q(**{f"{team}__csm": user})
+    if "team_manager" in roles_of(user) and user.team_id:
+        managed |= Q(**{f"{team}_id": user.team_id})
+    return managed
+
+
 def visible_requests(user) -> QuerySet[Request]:
     """Every request this person may see, as one query: the rules of this
     module, written once, for lists (the list never loads every request)."""
@@ -49,12 +60,9 @@ def visible_requests(user) -> QuerySet[Request]:
     if roles & OVERSEERS:
         return Request.objects.all()
     # My team's work (issue 13): a part with one of their team's workers.
-    managed = Q(team__team_manager=user) | Q(team__csm=user)
-    if "team_manager" in roles and user.team_id:
-        managed |= Q(team_id=user.team_id)  # My work's team view
     # The team's workers found first: joining every part to its worker's team
     # to compare made the database read all of them (issue 11).
-    team_workers = Staff.objects.filter(managed).values("pk")
+    team_workers = Staff.objects.filter(in_teams_managed_by(user)).values("pk")
     mine = (
         Q(assignee=user)
         | Q(worker=user)

@@ -4,7 +4,6 @@ own team) and, where actions_for allows, a link to reassign it (issue 13)."""
 
 from dataclasses import dataclass
 
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -14,6 +13,7 @@ from disclose.casework import selectors
 from disclose.casework.actions import actions_for
 from disclose.casework.case_facts import with_facts
 from disclose.casework.models import Request
+from disclose.casework.visibility import in_teams_managed_by
 from disclose.procedure import steps
 from disclose.records.models import Staff
 
@@ -70,13 +70,9 @@ def team_work(request: HttpRequest) -> HttpResponse:
                 holder_left=not part.assignee.is_active,
             )
         )
-    user = request.user
-    teams = Q(team__team_manager=user) | Q(team__csm=user)
-    if user.has_role("team_manager") and user.team_id:
-        teams |= Q(team_id=user.team_id)
     # They are never emailed the work sent to them (issue 13, item 7).
     no_email = (
-        Staff.objects.filter(teams, is_active=True, email="")
+        Staff.objects.filter(in_teams_managed_by(request.user), is_active=True, email="")
         .select_related("team")
         .distinct()
         .order_by("last_name", "first_name")

@@ -53,6 +53,41 @@ def smtp(settings):
     controller.stop()
 
 
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "only_on(vendor, reason): a test that can run against one database only "
+        "(postgresql or sqlite); the run against the other leaves it out, and CI runs both",
+    )
+
+
+def pytest_report_header(config):
+    from django.db import connection
+
+    other = "sqlite" if connection.vendor == "postgresql" else "postgresql"
+    return (
+        f"database: {connection.vendor}. Tests marked only_on({other!r}) are left out of "
+        "this run: CI runs make test against SQLite and against PostgreSQL."
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    """A test that can run against one database only is left out of a run
+    against the other (not skipped: it proves nothing there, and the other run
+    runs it)."""
+    from django.db import connection
+
+    elsewhere = [
+        item
+        for item in items
+        if (marker := item.get_closest_marker("only_on")) and marker.args[0] != connection.vendor
+    ]
+    if elsewhere:
+        config.hook.pytest_deselected(items=elsewhere)
+        left_out = set(elsewhere)
+        items[:] = [item for item in items if item not in left_out]
+
+
 def pytest_terminal_summary(terminalreporter):
     """Show figures a test recorded with record_property("summary", text), such as
     the search quality table, even when pytest-xdist runs the tests elsewhere."""

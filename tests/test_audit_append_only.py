@@ -41,9 +41,10 @@ def test_the_orm_cannot_delete_audit_events_either():
     assert verify().ok
 
 
+@pytest.mark.only_on(
+    "postgresql", reason="TRUNCATE exists only on PostgreSQL; SQLite empties a table by DELETE"
+)
 def test_a_truncate_of_the_audit_table_is_refused_on_postgresql():
-    if connection.vendor != "postgresql":
-        pytest.skip("TRUNCATE exists only on PostgreSQL; SQLite empties a table by DELETE")
     record(event_type="test")
     with connection.cursor() as cursor:
         # Queued foreign-key checks would otherwise block TRUNCATE before the trigger runs.

@@ -22,9 +22,7 @@ def _grant(*args) -> str:
     return out.getvalue()
 
 
-def _needs_postgresql():
-    if connection.vendor != "postgresql":
-        pytest.skip("roles and grants exist only on PostgreSQL (DATABASE_URL is not PostgreSQL)")
+on_postgresql = pytest.mark.only_on("postgresql", reason="roles and grants exist only there")
 
 
 def _needs_createrole():
@@ -38,8 +36,8 @@ def _needs_createrole():
             pytest.skip("the test database role cannot create roles (it needs CREATEROLE)")
 
 
+@on_postgresql
 def test_the_printed_grants_allow_only_select_insert_and_chaining_on_audit_events():
-    _needs_postgresql()
     sql = _grant("disclose_web").splitlines()
     assert (
         'GRANT SELECT, INSERT, UPDATE (seq, prev_hash, hash) ON TABLE "audit_auditevent" '
@@ -55,15 +53,14 @@ def test_a_role_name_that_is_not_plain_is_refused():
         _grant('web"; DROP TABLE x; --')
 
 
+@pytest.mark.only_on("sqlite", reason="the message for a database without roles")
 def test_on_sqlite_it_says_grants_need_postgresql():
-    if connection.vendor != "sqlite":
-        pytest.skip("this is the SQLite message")
     with pytest.raises(CommandError, match="only on PostgreSQL"):
         _grant("disclose_web")
 
 
+@on_postgresql
 def test_the_app_role_cannot_update_delete_or_truncate_audit_events():
-    _needs_postgresql()
     _needs_createrole()
     role = f"disclose_web_{uuid.uuid4().hex[:8]}"
     with connection.cursor() as cursor:
@@ -89,8 +86,8 @@ def test_the_app_role_cannot_update_delete_or_truncate_audit_events():
     assert AuditEvent.objects.filter(event_type="as_app_role").count() == 1
 
 
+@on_postgresql
 def test_the_owner_is_refused_as_the_app_role():
-    _needs_postgresql()
     with connection.cursor() as cursor:
         cursor.execute("SELECT current_user")
         owner = cursor.fetchone()[0]

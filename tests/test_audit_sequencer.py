@@ -8,7 +8,7 @@ from unittest import mock
 
 import pytest
 from django.core.management import call_command
-from django.db import connection, connections
+from django.db import connections
 from django.utils import timezone
 
 from disclose.audit import checkpoints
@@ -16,8 +16,8 @@ from disclose.audit.log import record, record_access, verify
 from disclose.audit.models import AuditEvent, ChainHead
 from disclose.audit.sequencer import chain_waiting, run_in_background
 
-needs_postgresql = pytest.mark.skipif(
-    connection.vendor != "postgresql",
+needs_postgresql = pytest.mark.only_on(
+    "postgresql",
     reason="needs PostgreSQL's row locks and connections from several threads",
 )
 

@@ -5,15 +5,13 @@ from datetime import date
 
 import pytest
 from casework_factories import build_office, receive
-from django.db import connection, connections
+from django.db import connections
 
 from disclose.casework.models import Request
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="needs a server database for concurrent writers"
-)
+@pytest.mark.only_on("postgresql", reason="needs a server database for concurrent writers")
 def test_requests_logged_at_the_same_time_get_different_references():
     office = build_office()
     barrier = threading.Barrier(6)

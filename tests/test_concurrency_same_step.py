@@ -11,7 +11,7 @@ import threading
 
 import pytest
 from casework_factories import build_office, forwarded
-from django.db import connection, connections
+from django.db import connections
 
 from disclose.audit.log import verify
 from disclose.audit.models import AuditEvent
@@ -24,8 +24,8 @@ THREADS = 20
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
+    pytest.mark.only_on(
+        "postgresql",
         reason="needs PostgreSQL's row locks; SQLite runs one writer at a time",
     ),
 ]

@@ -10,9 +10,7 @@ import sys
 import pytest
 from django.db import connection
 
-pytestmark = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="settings only PostgreSQL reads"
-)
+pytestmark = pytest.mark.only_on("postgresql", reason="settings only PostgreSQL reads")
 
 SHOW = """
 from django.conf import settings

@@ -22,7 +22,6 @@ import pytest
 import requests
 from aiosmtpd.controller import Controller
 from conftest import Inbox, free_port
-from django.db import connection
 from test_outbox_crash import (  # noqa: F401 - database_url is a fixture
     database_url,
     disclose,
@@ -31,8 +30,8 @@ from test_outbox_crash import (  # noqa: F401 - database_url is a fixture
     wait_for,
 )
 
-pytestmark = pytest.mark.skipif(
-    connection.vendor != "postgresql",
+pytestmark = pytest.mark.only_on(
+    "postgresql",
     reason="several servers share a PostgreSQL database; SQLite serves one machine",
 )
 

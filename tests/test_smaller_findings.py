@@ -6,7 +6,7 @@ sign-out page said "1 minutes", and the dashboard "1 requests"."""
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 from django.test import Client
 from signin_codes import give_device
 from test_web_personas import PASSWORD, make_staff
@@ -51,8 +51,8 @@ def _at_once(work) -> list:
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
+@pytest.mark.only_on(
+    "postgresql",
     reason="SQLite's in-memory test database cannot be shared by threads ('table is "
     "locked'); on SQLite every transaction takes the write lock first (IMMEDIATE)",
 )

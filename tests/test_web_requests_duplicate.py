@@ -6,7 +6,7 @@ import threading
 
 import pytest
 from casework_factories import build_office
-from django.db import connection, connections
+from django.db import connections
 from django.test import Client
 from test_web_requests_intake import CONFIRMED, FORM
 
@@ -38,8 +38,8 @@ def test_the_same_request_sent_again_warns_instead_of_logging_it_twice(client):
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
+@pytest.mark.only_on(
+    "postgresql",
     reason="SQLite's in-memory test database cannot be shared by threads; on SQLite "
     "every transaction takes the write lock first (IMMEDIATE)",
 )

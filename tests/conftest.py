@@ -53,6 +53,9 @@ def smtp(settings):
     controller.stop()
 
 
+DATABASES = {"postgresql", "sqlite"}  # what only_on(vendor) may name
+
+
 def pytest_configure(config):
     config.addinivalue_line(
         "markers",
@@ -77,11 +80,16 @@ def pytest_collection_modifyitems(config, items):
     runs it)."""
     from django.db import connection
 
-    elsewhere = [
-        item
-        for item in items
-        if (marker := item.get_closest_marker("only_on")) and marker.args[0] != connection.vendor
-    ]
+    elsewhere = []
+    for item in items:
+        marker = item.get_closest_marker("only_on")
+        if marker is None:
+            continue
+        if marker.args[0] not in DATABASES:
+            # A misspelt name would leave the test out of both runs, unseen.
+            raise pytest.UsageError(f"{item.nodeid}: only_on takes one of {sorted(DATABASES)}")
+        if marker.args[0] != connection.vendor:
+            elsewhere.append(item)
     if elsewhere:
         config.hook.pytest_deselected(items=elsewhere)
         left_out = set(elsewhere)

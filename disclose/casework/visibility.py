@@ -34,6 +34,10 @@ from .models import (
 
 OVERSEERS = frozenset({"scimt_officer", "information_governance", "admin"})
 
+# The parts of their own work: they hold it, work it, decided it or re-verified
+# the requestor.
+PART_ROLES = ("assignee", "worker", "decided_by", "identity_reverified_by")
+
 # A CSM's holding that has ended without their decision: they passed the part
 # to another CSM (2.1.2), or it was reassigned away from them.
 PASSED_ON_BY_A_CSM = Q(role="csm", until__isnull=False)
@@ -63,13 +67,9 @@ def visible_requests(user) -> QuerySet[Request]:
     # The team's workers found first: joining every part to its worker's team
     # to compare made the database read all of them (issue 11).
     team_workers = Staff.objects.filter(in_teams_managed_by(user)).values("pk")
-    mine = (
-        Q(assignee=user)
-        | Q(worker=user)
-        | Q(decided_by=user)
-        | Q(identity_reverified_by=user)
-        | Q(worker__in=team_workers)
-    )
+    mine = Q(worker__in=team_workers)
+    for role in PART_ROLES:
+        mine |= Q(**{role: user})
     handed_on = PartHolder.objects.filter(staff=user).exclude(PASSED_ON_BY_A_CSM)
     tasks = StaffNotification.objects.filter(staff=user).exclude(kind__startswith=HOLDING_TASKS)
     seen = (
@@ -95,5 +95,12 @@ def can_see(user, request: Request) -> bool:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     if roles_of(user) & OVERSEERS or request.owner_id == user.pk:
+        return True
+    # A part of their own work, seen in the parts a page has already read
+    # (PART_ROLES, as in the rules above): asking the database cost a request
+    # page an eighth of its time (issue 11). Only a yes is taken from here; the
+    # database knows the other ways in (their team's work, a task, a hand-on).
+    parts = getattr(request, "_prefetched_objects_cache", {}).get("subjects", ())
+    if any(getattr(part, f"{role}_id") == user.pk for part in parts for role in PART_ROLES):
         return True
     return visible_requests(user).filter(pk=request.pk).exists()

@@ -10,12 +10,14 @@ it is an access to the request like the request page itself.
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
 from django.views.decorators.http import require_GET
 
 from disclose.casework.models import Request
 from disclose.casework.request_views import record_request_viewed
 
-from ..procedure_layout import WIDTH, layout
+from ..procedure_layout import WIDTH, Drawing, layout
 from ..procedure_stages import CURRENT, Position, position, route_words
 from .requests_access import get_request_for_user
 from .requests_page import request_queryset
@@ -29,14 +31,37 @@ def picture_context(case: Request) -> dict:
         list(case.file_movements.all()),
         list(case.hard_copy_lists.all()),
     )
+    drawing = layout(where)
     return {
         "case": case,
         "position": where,
-        "drawing": layout(where),
+        "drawing": drawing,
+        "drawing_svg": drawing_svg(drawing),
         "drawing_width": WIDTH,
         "summary": summary(where),
         "redirect_words": route_words(case.outcome_route),
     }
+
+
+# Each drawing rendered so far, by its description (repr): requests at the same
+# place in the procedure share one. Rendering the drawing's hundreds of numbers
+# and words took a quarter of the request page's time (issue 11). Bounded, so
+# a process never holds more than a few megabytes of them.
+_DRAWN: dict[str, SafeString] = {}
+_MOST_DRAWN = 500
+
+
+def drawing_svg(drawing: Drawing) -> SafeString:
+    """The drawing's boxes, arrows and labels as SVG: rendered once per
+    process for each different drawing, since they depend on nothing else."""
+    key = repr(drawing)
+    svg = _DRAWN.get(key)
+    if svg is None:
+        svg = render_to_string("web/procedure/_drawing.html", {"drawing": drawing})
+        if len(_DRAWN) >= _MOST_DRAWN:
+            _DRAWN.clear()
+        _DRAWN[key] = svg
+    return svg
 
 
 def summary(where: Position) -> str:

@@ -14,7 +14,12 @@ from disclose.casework.visibility import can_see
 def get_request_for_user(user, reference: str, queryset=None) -> Request:
     """The request, or 404 when there is none or this person may not see it."""
     rows = Request.objects if queryset is None else queryset
-    request = rows.filter(reference=reference).first()
-    if request is None or not can_see(user, request):
+    try:
+        # get() asks for no order (a reference is unique); first() ordered the
+        # rows, which made Django compare each selected column (issue 11).
+        request = rows.get(reference=reference)
+    except Request.DoesNotExist:
+        raise Http404("No such request") from None
+    if not can_see(user, request):
         raise Http404("No such request")
     return request

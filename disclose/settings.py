@@ -119,7 +119,8 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
-            # Dates as the pages write them, in every template (issue 11).
+            # Dates as the pages write them, in every page template (issue 11;
+            # emails are rendered by casework/notify.py's own engine).
             "builtins": ["disclose.web.templatetags.dates"],
             "context_processors": [
                 "django.template.context_processors.request",

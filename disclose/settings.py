@@ -143,6 +143,15 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Kept in each server process's memory, and nowhere else: only figures that can
+# be counted again at any time (the dashboard's, for a minute). Nothing in it
+# is needed by another process or server.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    }
+}
 # The longest one SQL statement may run, in seconds (0: no limit), on PostgreSQL.
 # `disclose serve` sets 30 for the app servers, so a page its visitor gave up on
 # stops in the database too; the worker, imports and backups keep no limit.

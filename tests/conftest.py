@@ -112,3 +112,13 @@ def _audit_checkpoints_apart(settings, tmp_path_factory):
     """Each test its own checkpoint folder: a checkpoint from one test's database
     would rightly make another's audit chain fail to verify."""
     settings.DISCLOSE_AUDIT_CHECKPOINT_DIR = tmp_path_factory.mktemp("audit-checkpoints")
+
+
+@pytest.fixture(autouse=True)
+def _nothing_cached_from_another_test():
+    """Each test starts with the process's cache empty (the dashboard keeps a
+    person's figures for a minute): figures counted in one test's data are
+    never shown in another's."""
+    from django.core.cache import cache
+
+    cache.clear()

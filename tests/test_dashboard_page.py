@@ -1,7 +1,10 @@
 """The managers' dashboard: charts readable without colour, each followed by its
-table; time per stage against its limit; overdue; files out (issue 7, item 4)."""
+table; time per stage against its limit; overdue; files out (issue 7, item 4).
+Each person's figures are counted at most once a minute, and the page says when
+(issue 11)."""
 
 import re
+import time
 from datetime import date
 
 import pytest
@@ -98,3 +101,41 @@ def test_only_managers_and_auditors_see_the_dashboard(office, client):
     assert page_for(client, auditor).status_code == 200
     client.logout()
     assert client.get("/dashboard/").status_code == 302
+
+
+def total_on(html: str) -> str:
+    return re.search(r"Requests received from [^<]*<strong>(\d+)</strong>", html)[1]
+
+
+def test_the_figures_are_kept_a_minute_and_the_page_says_when_they_were_counted(
+    busy, client, monkeypatch
+):
+    auditor = council_wide(busy)
+    first = page_for(client, auditor).content.decode()
+    assert total_on(first) == "3"
+    assert re.search(r"These figures were counted at \d\d:\d\d\.", first)
+    receive(busy, None, received=date(2026, 11, 20))
+    # Within the minute: the same figures, counted at the same time.
+    again = page_for(client, auditor).content.decode()
+    assert total_on(again) == "3"
+    # A minute on, the next visit counts them again.
+    now = time.time()
+    monkeypatch.setattr(time, "time", lambda: now + 61)
+    assert total_on(page_for(client, auditor).content.decode()) == "4"
+
+
+def test_no_one_is_shown_figures_counted_for_someone_else(busy, client):
+    """Two people with the same role in the same minute: each sees their own
+    team's work (issue 15, item 7), not what was counted for the other."""
+    busy_team = page_for(client, busy.tm_t1).content.decode()
+    quiet_team = page_for(client, busy.tm_d).content.decode()
+    assert total_on(busy_team) == "2"  # the two requests with a part in team 1
+    assert total_on(quiet_team) == "0"
+    assert "BOX-" in busy_team and "BOX-" not in quiet_team
+
+
+def test_other_dates_are_counted_for_those_dates_within_the_minute(busy, client):
+    auditor = council_wide(busy)
+    assert total_on(page_for(client, auditor).content.decode()) == "3"
+    query = "?from_day=1&from_month=11&from_year=2026&to_day=3&to_month=11&to_year=2026"
+    assert total_on(page_for(client, auditor, query).content.decode()) == "1"

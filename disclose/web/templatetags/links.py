@@ -25,3 +25,9 @@ def _request_page(script_prefix: str) -> str:
 @register.filter
 def request_url(reference: str) -> str:
     return _request_page(get_script_prefix()).replace(_PLACEHOLDER, str(reference))
+
+
+def request_urls():
+    """request_url for the rows of one list: the script prefix read once."""
+    page = _request_page(get_script_prefix())
+    return lambda reference: page.replace(_PLACEHOLDER, str(reference))

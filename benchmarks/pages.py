@@ -411,7 +411,7 @@ def main() -> None:
             app_rate = _saturate(base, app, args.seconds, meter, "the app's pages alone")
             print(
                 f"\nAt saturation, {count} users: the app's pages {app_rate:.1f} a second,"
-                f" {100 * app_rate / trivial_rate:.0f}% of the trivial view's {trivial_rate:.1f}."
+                f" {100 * app_rate / trivial_rate:.1f}% of the trivial view's {trivial_rate:.1f}."
             )
     finally:
         server.terminate()

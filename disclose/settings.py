@@ -143,13 +143,14 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-# Kept in each server process's memory, and nowhere else: only figures that can
-# be counted again at any time (the dashboard's, for a minute). Nothing in it
-# is needed by another process or server.
+# Kept in each server process's memory, and nowhere else: only what can be read
+# or counted again at any time, for a minute at most (the dashboard's figures,
+# the council profile heading each page). Nothing in it is needed by another
+# process or server. At most 300 entries: a dashboard is some 100 KB.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "OPTIONS": {"MAX_ENTRIES": 1000},
+        "OPTIONS": {"MAX_ENTRIES": 300},
     }
 }
 # The longest one SQL statement may run, in seconds (0: no limit), on PostgreSQL.

@@ -1,7 +1,7 @@
 """Pages under load, served by the real server (issue 11, item 3).
 
     .venv/bin/python benchmarks/pages.py [--requests 5000] [--seconds 30]
-        [--users 1,10,50] [--processes 5]
+        [--users 1,10,50] [--processes 5] [--turns 3] [--turn-seconds 10]
         [--database postgres://disclose:disclose@localhost/disclose_bench]
 
 Builds a scratch database (a SQLite file under /tmp, or the PostgreSQL
@@ -17,7 +17,9 @@ see, the dashboard (managers), and the trivial view (/health/: two small
 queries, no template) as the reference served the same way in the same run.
 Then, without pause, the trivial view alone and the app's pages alone, for
 the pages per second each reaches at saturation, and the one as a share of
-the other (issue 11's target: at least a quarter).
+the other (issue 11's target: at least a quarter); then the two again, taking
+--turns turns of --turn-seconds each, for the same share measured so that a
+drift in the machine's speed slows both alike.
 
 Prints, per load, p50/p95/p99 in milliseconds and pages per second for each
 page, and the CPU time per page of the server (all its processes, those
@@ -337,6 +339,29 @@ def _saturate(base: str, users: list[dict], seconds: float, meter: Meter, what: 
     return sum(len(t) for t in load.times.values()) / took
 
 
+def _in_turns(base: str, trivial: list[dict], app: list[dict], seconds: float, turns: int):
+    """The trivial view alone and the app's pages alone, without pause, taking
+    turns of `seconds` each, `turns` times: on a machine whose speed drifts (one
+    shared with other work, where the trivial view's rate moved from 300 to 416
+    a second between runs) both see the same drift, and their ratio holds."""
+    print(f"\nIn turns of {seconds:.0f} s, {len(app)} users without pause:\n")
+    print("| turn | trivial view, pages/s | app's pages, pages/s | share |")
+    print("|---|---|---|---|")
+    done = {"trivial": [0, 0.0], "app": [0, 0.0]}
+    for turn in range(1, turns + 1):
+        rates = []
+        for kind, users in (("trivial", trivial), ("app", app)):
+            load = Load(base, users, seconds, 0.0)
+            took = load.run()
+            pages = sum(len(t) for t in load.times.values())
+            done[kind][0] += pages
+            done[kind][1] += took
+            rates.append(pages / took)
+        print(f"| {turn} | {rates[0]:.1f} | {rates[1]:.1f} | {100 * rates[1] / rates[0]:.1f}% |")
+    trivial_rate, app_rate = (done[k][0] / done[k][1] for k in ("trivial", "app"))
+    print(f"| all | {trivial_rate:.1f} | {app_rate:.1f} | {100 * app_rate / trivial_rate:.1f}% |")
+
+
 def _wait_healthy(base: str, server: subprocess.Popen) -> None:
     for _ in range(600):
         if server.poll() is not None:
@@ -358,6 +383,10 @@ def main() -> None:
     parser.add_argument("--processes", type=int, default=2 * (os.cpu_count() or 1) + 1)
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--database", default="", help="a PostgreSQL URL (emptied first)")
+    parser.add_argument(
+        "--turns", type=int, default=3, help="turns of the trivial view and the app's pages"
+    )
+    parser.add_argument("--turn-seconds", type=float, default=10, help="seconds of each turn")
     args = parser.parse_args()
     env = _setup(args.database)
     from django.db import connection
@@ -413,6 +442,8 @@ def main() -> None:
                 f"\nAt saturation, {count} users: the app's pages {app_rate:.1f} a second,"
                 f" {100 * app_rate / trivial_rate:.1f}% of the trivial view's {trivial_rate:.1f}."
             )
+            if args.turns:
+                _in_turns(base, trivial, app, args.turn_seconds, args.turns)
     finally:
         server.terminate()
         server.wait(timeout=60)

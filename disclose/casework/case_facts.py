@@ -25,6 +25,7 @@ from .models import (
     Request,
     RequestSubject,
 )
+from .prefetched import prefetched
 
 
 def with_facts(requests: QuerySet[Request]) -> QuerySet[Request]:
@@ -53,7 +54,7 @@ def case_of(request: Request, parts: Sequence[RequestSubject]) -> Case:
     in_storage = _holdings_in_storage(parts)
     stops = _open_clock_stops(request)
     # Who holds a part now (a past holder has handed it on), and who decides its hard copies.
-    if _loaded(request, "holders"):
+    if prefetched(request, "holders") is not None:
         holders = {h.staff.username for h in request.holders.all() if h.until is None}
     else:
         holders = set(
@@ -92,7 +93,7 @@ def case_of(request: Request, parts: Sequence[RequestSubject]) -> Case:
         triaged=request.triaged_at is not None,
         files_out=sum(1 for h in holdings_of(request) if h.last != FileMovement.Kind.RETURNED),
         documents=len(request.documents.all())
-        if _loaded(request, "documents")
+        if prefetched(request, "documents") is not None
         else request.documents.count(),
         clock_stopped=None in stops,
         **_forward_facts(request, parts),
@@ -101,7 +102,7 @@ def case_of(request: Request, parts: Sequence[RequestSubject]) -> Case:
 
 def _open_clock_stops(request: Request) -> list[int | None]:
     """The part of each clock stopped now (None: the whole request's)."""
-    if _loaded(request, "clock_stops"):
+    if prefetched(request, "clock_stops") is not None:
         return [c.subject_id for c in request.clock_stops.all() if c.restarted_on is None]
     return list(
         ClockStop.objects.filter(request=request, restarted_on__isnull=True).values_list(
@@ -110,14 +111,9 @@ def _open_clock_stops(request: Request) -> list[int | None]:
     )
 
 
-def _loaded(row, name: str) -> bool:
-    """Whether the page already read this relation (prefetch_related): then use it."""
-    return name in getattr(row, "_prefetched_objects_cache", {})
-
-
 def holdings_of(request: Request) -> list[HoldingFacts]:
     """Each holding asked for on this request, with its latest movement."""
-    if _loaded(request, "file_movements"):
+    if prefetched(request, "file_movements") is not None:
         moves = [(m.pk, m.holding_id, m.kind) for m in request.file_movements.all()]
     else:
         moves = FileMovement.objects.filter(request=request).values_list("pk", "holding_id", "kind")
@@ -180,7 +176,7 @@ def routing_problems(parts, decisions: list[Decision], world: World) -> list[str
 
 def _hard_copy_lists(request: Request) -> dict[int, list[ListFacts]]:
     found: dict[int, list[ListFacts]] = {}
-    if _loaded(request, "hard_copy_lists"):
+    if prefetched(request, "hard_copy_lists") is not None:
         rows = sorted(request.hard_copy_lists.all(), key=lambda row: row.pk)
     else:
         rows = (
@@ -207,7 +203,7 @@ def _hard_copy_lists(request: Request) -> dict[int, list[ListFacts]]:
 def _holdings_in_storage(parts: Sequence[RequestSubject]) -> dict[int, frozenset[str]]:
     people = [p.person for p in parts if p.person_id]
     kinds: dict[int, set[str]] = {}
-    if people and all(_loaded(person, "holdings") for person in people):
+    if people and all(prefetched(person, "holdings") is not None for person in people):
         rows = [
             (h.person_id, h.kind)
             for p in people

@@ -31,6 +31,7 @@ from .models import (
     RequestSubject,
     StaffNotification,
 )
+from .prefetched import prefetched
 
 OVERSEERS = frozenset({"scimt_officer", "information_governance", "admin"})
 
@@ -100,7 +101,7 @@ def can_see(user, request: Request) -> bool:
     # (PART_ROLES, as in the rules above): asking the database cost a request
     # page an eighth of its time (issue 11). Only a yes is taken from here; the
     # database knows the other ways in (their team's work, a task, a hand-on).
-    parts = getattr(request, "_prefetched_objects_cache", {}).get("subjects", ())
+    parts = prefetched(request, "subjects") or ()
     if any(getattr(part, f"{role}_id") == user.pk for part in parts for role in PART_ROLES):
         return True
     return visible_requests(user).filter(pk=request.pk).exists()

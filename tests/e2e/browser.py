@@ -5,7 +5,6 @@ screenshots go to test-output/screenshots/, which git ignores.
 """
 
 import json
-import os
 import re
 from pathlib import Path
 
@@ -36,13 +35,9 @@ CHROMIUM_ARGS = [
 
 
 def require(path: Path, why: str) -> None:
-    """Skip the journeys when path is missing, except in CI (CI=true), where fail."""
-    if path.exists():
-        return
-    message = f"{path} is missing: {why}"
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"{message}. CI must run the browser journeys, never skip them.")
-    pytest.skip(f"{message}. Browser journeys skipped.")
+    """Fail the journeys when path is missing: a skip would prove nothing."""
+    if not path.exists():
+        pytest.fail(f"{path} is missing: {why}. Install it, as .ci/run does.")
 
 
 # Issue 5: zero serious or critical violations on every page a journey visits.

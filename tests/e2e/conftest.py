@@ -2,8 +2,8 @@
 
 The app runs in pytest-django's live_server (a free localhost port per xdist worker) on
 the test database, so journeys see the data a test makes. Debian's Chromium is used, at
-/usr/bin/chromium: Playwright never downloads a browser. Without it the journeys are
-skipped locally, but fail in CI (CI=true), where .ci/run installs it.
+/usr/bin/chromium: Playwright never downloads a browser. Without it the journeys
+fail, saying what to install (.ci/run installs it).
 """
 
 from collections.abc import Iterator

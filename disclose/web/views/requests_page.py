@@ -16,16 +16,22 @@ from django.urls import reverse
 
 from disclose.audit.models import AuditEvent
 from disclose.casework.actions import Action, Actions, actions_for
+from disclose.casework.in_order import in_order
 from disclose.casework.models import (
+    ClockStop,
+    Disclosure,
+    Document,
+    Extension,
     FileMovement,
     HardCopyItem,
     HardCopyList,
     IdentityCheck,
+    Message,
     Request,
     RequestSubject,
 )
 from disclose.casework.request_views import record_request_viewed
-from disclose.records.models import CaseNote, Staff
+from disclose.records.models import CaseNote, Holding, Staff
 
 from . import requests_words as words
 from .requests_access import get_request_for_user
@@ -46,59 +52,76 @@ def request_queryset(section: str = ""):
     time limits and the picture read (subjects, files, hard copies, checks);
     messages, documents and disclosures only for the sub-page `section` that
     lists them, or all of them for "print"."""
-    subjects = (
-        RequestSubject.objects.select_related(
-            "person", "assignee__team", "team", "worker", "decided_by"
-        )
-        .prefetch_related("person__holdings")
-        # One request's parts in their order. The model's ordering starts with
-        # the request's own, which joined the request table once more and took
-        # the database longer to plan than to run this eight-table read.
-        .order_by("number")
-    )
+    subjects = RequestSubject.objects.select_related(
+        "person", "assignee__team", "team", "worker", "decided_by"
+    ).prefetch_related(Prefetch("person__holdings", in_order(Holding.objects.all())))
+    # One request's parts in their order. The model's ordering starts with
+    # the request's own, which joined the request table once more and took
+    # the database longer to plan than to run this eight-table read.
+    subjects = in_order(subjects, "number")
     extra = [
-        relation
-        for shown_on, relations in SHOWN_ON.items()
-        if section in (shown_on, "print")
-        for relation in relations
+        shown() if section in (shown_on, "print") else dated()
+        for shown_on, (shown, dated) in SHOWN_ON.items()
     ]
+    extra = [relation for relation in extra if relation is not None]
     return Request.objects.select_related("owner", "triaged_by").prefetch_related(
         Prefetch("subjects", queryset=subjects),
         # Paper files, on the requests that asked for some: who moved which
         # holding read only then (a join cost every page a wide read of no rows).
-        Prefetch("file_movements", FileMovement.objects.prefetch_related("holding", "by")),
-        Prefetch("identity_checks", IdentityCheck.objects.select_related("checked_by")),
+        Prefetch(
+            "file_movements", in_order(FileMovement.objects.prefetch_related("holding", "by"))
+        ),
+        Prefetch("identity_checks", in_order(IdentityCheck.objects.select_related("checked_by"))),
         Prefetch("hard_copy_lists", queryset=_hard_copy_lists()),
-        "clock_stops",  # the steps and the time limits both read them
+        # The steps and the time limits both read them.
+        Prefetch("clock_stops", in_order(ClockStop.objects.all())),
         # The time limits name who extended one (rare: a second query only then).
-        "extensions__by",
+        Prefetch("extensions", in_order(Extension.objects.prefetch_related("by"))),
         *extra,
     )
 
 
-# The relations only one sub-page lists (and the print view, which shows them all).
+# The relations only one sub-page lists (and the print view, which shows them
+# all): there, read in full; on the other sub-pages, only the dates the time
+# limits read (when the requestor was first sent a message, when basic facts
+# were shared), or nothing. Each is made afresh for each page (a Prefetch is
+# changed as it is used).
 SHOWN_ON = {
-    "messages": ("messages__outgoing",),
-    "documents": ("documents__uploaded_by", "documents__subject"),
-    "case-notes": ("disclosures__disclosed_by",),
+    "messages": (
+        lambda: Prefetch("messages", in_order(Message.objects.select_related("outgoing"))),
+        lambda: Prefetch("messages", in_order(Message.objects.only("request", "created_at"))),
+    ),
+    "documents": (
+        lambda: Prefetch(
+            "documents", in_order(Document.objects.prefetch_related("uploaded_by", "subject"))
+        ),
+        lambda: None,  # counted where the page needs how many, not read
+    ),
+    "case-notes": (
+        lambda: Prefetch(
+            "disclosures", in_order(Disclosure.objects.prefetch_related("disclosed_by"))
+        ),
+        lambda: Prefetch(
+            "disclosures", in_order(Disclosure.objects.only("request", "kind", "disclosed_at"))
+        ),
+    ),
 }
 
 
 def _hard_copy_lists():
-    return (
-        HardCopyList.objects.order_by("id")
+    # The time limits read when each item was sent (its dispatch).
+    items = HardCopyItem.objects.select_related("document", "dispatch")
+    lists = HardCopyList.objects.prefetch_related(
         # Most requests have none. Prefetched rather than joined, these run
         # only when there are some: the join cost each page a query of 95
         # columns to find no rows (issue 11).
-        .prefetch_related(
-            "subject",
-            "approver",
-            "listed_by",
-            "decided_by",
-            # The time limits read when each item was sent (its dispatch).
-            Prefetch("items", HardCopyItem.objects.select_related("document", "dispatch")),
-        )
+        "subject",
+        "approver",
+        "listed_by",
+        "decided_by",
+        Prefetch("items", in_order(items)),
     )
+    return in_order(lists, "id")
 
 
 # The request's sub-pages (MoJ sub-navigation), so no page runs for thousands

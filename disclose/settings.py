@@ -163,6 +163,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and (
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
         f"-c statement_timeout={DISCLOSE_DB_STATEMENT_TIMEOUT * 1000}"
     )
+# Each process's connection prepares the statements it runs often (issue 11):
+# PostgreSQL then plans a page's statements once, not on every page, which
+# took two fifths of its work for the app's pages. The values are sent apart
+# from the statement (server-side binding), which preparing needs. A
+# connection pooler in transaction mode must keep prepared statements (PgBouncer
+# 1.21 or later, max_prepared_statements); behind one that does not, set
+# DISCLOSE_DB_PREPARED=0.
+DISCLOSE_DB_PREPARED = env_bool("DISCLOSE_DB_PREPARED", True)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and DISCLOSE_DB_PREPARED:
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        # psycopg prepares a statement the fifth time a connection runs it,
+        # and keeps the 100 last used.
+        {"server_side_binding": True, "prepare_threshold": 5}
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers work while a writer commits; the timeout waits for the lock
     # rather than failing at once when two people act together. A person search

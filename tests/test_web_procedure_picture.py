@@ -128,3 +128,25 @@ def test_once_information_is_supplied_the_picture_says_hard_copies_may_still_be_
     services.supply_information(actor=office.sw_t1, request=case, summary="CP plan dates.")
     after = steps_list(page_for(office.sw_t1, f"/requests/{case.reference}/procedure/"))
     assert "None asked for yet: the requestor may still ask" in after
+
+
+def test_the_picture_moves_on_with_the_request_though_each_drawing_is_made_once(office):
+    """Drawings are kept in each process by the place they show (issue 11):
+    the next step draws the request at its new place, never the one kept."""
+    case = receive(office, office.open_case())
+    other = receive(office, office.open_case())
+    url = f"/requests/{case.reference}/procedure/"
+    before = svg_of(page_for(office.scimt, url))
+    same_place = svg_of(page_for(office.scimt, f"/requests/{other.reference}/procedure/"))
+    assert same_place.replace(other.reference, case.reference) == before
+
+    services.verify_identity(
+        actor=office.scimt, request=case, method="call_back", outcome="verified"
+    )
+
+    after = svg_of(page_for(office.scimt, url))
+    assert after != before
+    assert "identity checked" not in " ".join(current_texts(after))
+    assert "Requestor&#x27;s identity checked (1): <strong>Done</strong>" in steps_list(
+        page_for(office.scimt, url)
+    )

@@ -88,7 +88,7 @@ def request_queryset(section: str = ""):
 # changed as it is used).
 SHOWN_ON = {
     "messages": (
-        lambda: Prefetch("messages", in_order(Message.objects.select_related("outgoing"))),
+        lambda: Prefetch("messages", in_order(Message.objects.prefetch_related("outgoing"))),
         lambda: Prefetch("messages", in_order(Message.objects.only("request", "created_at"))),
     ),
     "documents": (

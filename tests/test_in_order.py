@@ -73,6 +73,15 @@ def test_missing_values_come_last_going_up_and_first_going_down():
         assert going_down == [p.number for p in parts.order_by("-forwarded_at", "number")]
 
 
+def test_an_order_asked_for_afterwards_is_the_one_given():
+    case = receive(build_office(), make_person())
+    _messages(case, [MONDAY, WEDNESDAY, TUESDAY])
+
+    got = in_order(Message.objects.filter(request=case)).order_by("-created_at")
+
+    assert [m.created_at for m in got] == [WEDNESDAY, TUESDAY, MONDAY]
+
+
 def test_the_database_is_asked_for_no_order():
     case = receive(build_office(), make_person())
     _messages(case, [MONDAY, TUESDAY])

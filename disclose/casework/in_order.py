@@ -41,6 +41,8 @@ def _sorting(model, terms: tuple[str, ...]) -> type[ModelIterable]:
     class Sorted(ModelIterable):
         def __iter__(self):
             rows = list(super().__iter__())
+            if self.queryset.query.order_by:
+                return iter(rows)  # an order asked for later: the database's stands
             # Stable sorts, the last term first, give the order of all the terms.
             for get, descending in reversed(keys):
                 rows.sort(key=lambda row: _missing_last(get(row)), reverse=descending)

@@ -60,6 +60,13 @@ def _unwrap(value: Any) -> Any:
     return value
 
 
+# As long as a page's actions may wait (conftest.py, desks.py: 10 s), not
+# Playwright's 5 s: on a busy 2-core CI machine the next page can take longer
+# to arrive after a click, and an expectation that gives up first is a flaky test.
+EXPECT_TIMEOUT_MS = 10_000
+_playwright_expect.set_options(timeout=EXPECT_TIMEOUT_MS)
+
+
 def expect(target: Any, *args, **kwargs) -> Remote:
     """Playwright's expect(), with its assertions run on the Playwright thread."""
     return run(_playwright_expect, target, *args, **kwargs)

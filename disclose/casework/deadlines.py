@@ -83,17 +83,27 @@ def deadline_queryset() -> QuerySet[Request]:
     )
     # Only the dates are read: not the texts of messages and disclosures.
     checks = IdentityCheck.objects.only("request_id", "subject_id", "checked_at")
-    sent = Message.objects.only("request_id", "created_at")
-    disclosed = Disclosure.objects.only("request_id", "kind", "disclosed_at")
     return Request.objects.select_related("owner__team").prefetch_related(
         Prefetch("subjects", queryset=subjects),
         Prefetch("hard_copy_lists", queryset=lists),
         Prefetch("identity_checks", queryset=checks),
-        Prefetch("messages", queryset=sent),
-        Prefetch("disclosures", queryset=disclosed),
+        Prefetch("messages", queryset=messages_sent()),
+        Prefetch("disclosures", queryset=disclosures_made()),
         "clock_stops",
         Prefetch("extensions", queryset=Extension.objects.select_related("by")),
     )
+
+
+def messages_sent() -> QuerySet[Message]:
+    """Of the messages to the requestor, only what the time limits read: when
+    each was sent (the first is the acknowledgement)."""
+    return Message.objects.only("request_id", "created_at")
+
+
+def disclosures_made() -> QuerySet[Disclosure]:
+    """Of the disclosures, only what the time limits read: which were basic
+    facts, and when."""
+    return Disclosure.objects.only("request_id", "kind", "disclosed_at")
 
 
 def deadlines_for(

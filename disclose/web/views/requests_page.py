@@ -16,6 +16,7 @@ from django.urls import reverse
 
 from disclose.audit.models import AuditEvent
 from disclose.casework.actions import Action, Actions, actions_for
+from disclose.casework.deadlines import disclosures_made, messages_sent
 from disclose.casework.in_order import in_order
 from disclose.casework.models import (
     ClockStop,
@@ -59,11 +60,6 @@ def request_queryset(section: str = ""):
     # the request's own, which joined the request table once more and took
     # the database longer to plan than to run this eight-table read.
     subjects = in_order(subjects, "number")
-    extra = [
-        shown() if section in (shown_on, "print") else dated()
-        for shown_on, (shown, dated) in SHOWN_ON.items()
-    ]
-    extra = [relation for relation in extra if relation is not None]
     return Request.objects.select_related("owner", "triaged_by").prefetch_related(
         Prefetch("subjects", queryset=subjects),
         # Paper files, on the requests that asked for some: who moved which
@@ -77,35 +73,31 @@ def request_queryset(section: str = ""):
         Prefetch("clock_stops", in_order(ClockStop.objects.all())),
         # The time limits name who extended one (rare: a second query only then).
         Prefetch("extensions", in_order(Extension.objects.prefetch_related("by"))),
-        *extra,
+        *_sub_page_rows(section),
     )
 
 
-# The relations only one sub-page lists (and the print view, which shows them
-# all): there, read in full; on the other sub-pages, only the dates the time
-# limits read (when the requestor was first sent a message, when basic facts
-# were shared), or nothing. Each is made afresh for each page (a Prefetch is
-# changed as it is used).
-SHOWN_ON = {
-    "messages": (
-        lambda: Prefetch("messages", in_order(Message.objects.prefetch_related("outgoing"))),
-        lambda: Prefetch("messages", in_order(Message.objects.only("request", "created_at"))),
-    ),
-    "documents": (
-        lambda: Prefetch(
-            "documents", in_order(Document.objects.prefetch_related("uploaded_by", "subject"))
+def _sub_page_rows(section: str) -> list[Prefetch]:
+    """The rows only one sub-page lists (and the print view, which shows them
+    all): read in full there. Elsewhere, of the messages and disclosures only
+    the dates the time limits read, and no documents (case_facts counts them)."""
+
+    def shown(sub_page: str) -> bool:
+        return section in (sub_page, "print")
+
+    messages = Message.objects.prefetch_related("outgoing")
+    disclosures = Disclosure.objects.prefetch_related("disclosed_by")
+    rows = [
+        Prefetch("messages", in_order(messages if shown("messages") else messages_sent())),
+        Prefetch(
+            "disclosures",
+            in_order(disclosures if shown("case-notes") else disclosures_made()),
         ),
-        lambda: None,  # counted where the page needs how many, not read
-    ),
-    "case-notes": (
-        lambda: Prefetch(
-            "disclosures", in_order(Disclosure.objects.prefetch_related("disclosed_by"))
-        ),
-        lambda: Prefetch(
-            "disclosures", in_order(Disclosure.objects.only("request", "kind", "disclosed_at"))
-        ),
-    ),
-}
+    ]
+    if shown("documents"):
+        documents = Document.objects.prefetch_related("uploaded_by", "subject")
+        rows.append(Prefetch("documents", in_order(documents)))
+    return rows
 
 
 def _hard_copy_lists():

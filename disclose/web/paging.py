@@ -90,7 +90,16 @@ def first_rows_and_total(rows: QuerySet, count: int = PER_PAGE) -> tuple[list, i
     """The first `count` rows of a list and how many it has in all, in one
     query (a window count): the first page, by far the most asked for, reads
     the list once instead of counting it first."""
-    got = list(rows.annotate(list_total=Window(Count("pk")))[:count])
+    return rows_and_total(list(first_page(rows, count)))
+
+
+def first_page(rows: QuerySet, count: int = PER_PAGE) -> QuerySet:
+    """The first `count` rows of a list, each with the list's total."""
+    return rows.annotate(list_total=Window(Count("pk")))[:count]
+
+
+def rows_and_total(got: list) -> tuple[list, int]:
+    """The rows of first_page() and the list's total."""
     if not got:
         return got, 0
     first = got[0]

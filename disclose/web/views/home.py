@@ -17,11 +17,13 @@ from django.views.decorators.http import require_GET
 
 from disclose.casework import deadlines_stored, selectors
 from disclose.casework.models import FileMovement, RequestSubject
+from disclose.casework.visibility import own_team
 from disclose.council.models import CouncilProfile
+from disclose.prepared import Prepared
 from disclose.procedure import states, steps
 from disclose.records.models import Holding, Staff
 
-from ..paging import asked_for, first_rows_and_total, page_of
+from ..paging import asked_for, first_page, page_of, rows_and_total
 from .requests_intake import LOGGERS
 
 
@@ -57,28 +59,36 @@ def _dated(rows, order: tuple[str, ...]):
     return deadlines_stored.with_next_due(rows).order_by(*deadlines_stored.overdue_first(), *order)
 
 
-@dataclass(frozen=True)
-class _Source:
-    """A list's rows, read as values (only the columns shown, no model objects
-    for up to a hundred rows a page), and how to make WorkRows of a slice."""
+class _List:
+    """One of My work's lists: its rows from the signed-in person's ids (a
+    queryset of values: only the columns shown, no model objects for up to a
+    hundred rows a page), and how to make WorkRows of them. Its first page,
+    by far the most asked for, is a read prepared once (disclose.prepared)."""
 
-    rows: QuerySet
-    make: Callable[[list[dict], date], list[WorkRow]]
+    def __init__(self, rows: Callable[..., QuerySet], make: Callable[[list, date], list[WorkRow]]):
+        self.rows = rows
+        self.make = make
+        self.first = Prepared(rows, first_page)
 
 
-def _merged(sources: list[_Source], request: HttpRequest, param: str, anchor: str, today: date):
-    """One page of rows from several lists, each sorted the same way in SQL:
-    the first N pages of each are enough to make page N of all of them."""
+def _merged(
+    sources: list[tuple[_List, dict]], request: HttpRequest, param: str, anchor: str, today: date
+):
+    """One page of rows from several lists, each sorted the same way in SQL
+    and given its arguments: the first N pages of each are enough to make
+    page N of all of them."""
     if asked_for(request, param) == 1:
-        read = [first_rows_and_total(source.rows) for source in sources]
+        read = [rows_and_total(source.first.rows(**ids)) for source, ids in sources]
         page = page_of(request, param, sum(total for _, total in read), anchor=anchor)
         items = [got for got, _ in read]
     else:
-        total = sum(source.rows.count() for source in sources)
-        page = page_of(request, param, total, anchor=anchor)
-        items = [list(source.rows[: page.number * page.size]) for source in sources]
+        lists = [source.rows(**ids) for source, ids in sources]
+        page = page_of(request, param, sum(rows.count() for rows in lists), anchor=anchor)
+        items = [list(rows[: page.number * page.size]) for rows in lists]
     rows = [
-        row for source, got in zip(sources, items, strict=True) for row in source.make(got, today)
+        row
+        for (source, _), got in zip(sources, items, strict=True)
+        for row in source.make(got, today)
     ]
     rows.sort(key=_sort_key)
     return rows[page.first_row : page.number * page.size], page
@@ -159,48 +169,41 @@ REQUEST_ORDER = ("received", "reference")
 REQUEST_FIELDS = ("pk", "reference", "received", "next_due", "state")
 
 
-def waiting_on(user: Staff, request: HttpRequest, today: date):
-    """Parts I hold and must act on, requests I may close, lists of hard copies
-    to decide and (for the SCIMT) requests at intake: one page of them."""
-    sources = [
-        _Source(
-            _dated(selectors.parts_waiting_on(user), PART_ORDER).values(*PART_FIELDS),
-            _part_rows,
-        ),
-        _Source(
-            _dated(selectors.requests_ready_to_close(user), REQUEST_ORDER).values(*REQUEST_FIELDS),
-            _request_rows(lambda case, subjects: "Close the request"),
-        ),
-        _Source(
-            _dated(
-                selectors.hard_copies_to_decide(user),
-                ("request__received", "request__reference", "id"),
-            ).values(
-                "request__reference",
-                "request__received",
-                "next_due",
-                *(f"subject__{f}" for f in NAME_FIELDS),
-            ),
-            lambda items, today: [
-                WorkRow(
-                    item["request__reference"],
-                    _name(*(item[f"subject__{f}"] for f in NAME_FIELDS)),
-                    "Decide on hard copies",
-                    item["request__received"],
-                    **_due(item["next_due"], today),
-                )
-                for item in items
-            ],
-        ),
-    ]
-    if user.has_role("scimt_officer"):
-        sources.append(
-            _Source(
-                _dated(selectors.requests_at_intake(), REQUEST_ORDER).values(*REQUEST_FIELDS),
-                _request_rows(_intake_needed),
-            )
+def _hard_copy_rows(items: list[dict], today: date) -> list[WorkRow]:
+    return [
+        WorkRow(
+            item["request__reference"],
+            _name(*(item[f"subject__{f}"] for f in NAME_FIELDS)),
+            "Decide on hard copies",
+            item["request__received"],
+            **_due(item["next_due"], today),
         )
-    return _merged(sources, request, "page", "waiting", today)
+        for item in items
+    ]
+
+
+def _parts_waiting_on(staff: int) -> QuerySet:
+    return _dated(selectors.parts_waiting_on(staff), PART_ORDER).values(*PART_FIELDS)
+
+
+def _ready_to_close(staff: int) -> QuerySet:
+    return _dated(selectors.requests_ready_to_close(staff), REQUEST_ORDER).values(*REQUEST_FIELDS)
+
+
+def _hard_copies_to_decide(csm: int) -> QuerySet:
+    lists = _dated(
+        selectors.hard_copies_to_decide(csm), ("request__received", "request__reference", "id")
+    )
+    return lists.values(
+        "request__reference",
+        "request__received",
+        "next_due",
+        *(f"subject__{f}" for f in NAME_FIELDS),
+    )
+
+
+def _at_intake() -> QuerySet:
+    return _dated(selectors.requests_at_intake(), REQUEST_ORDER).values(*REQUEST_FIELDS)
 
 
 def _intake_needed(case: dict, subjects: list[dict]) -> str:
@@ -212,20 +215,50 @@ def _intake_needed(case: dict, subjects: list[dict]) -> str:
     return steps.needed_next(case["state"])
 
 
+PARTS_WAITING = _List(_parts_waiting_on, _part_rows)
+READY_TO_CLOSE = _List(_ready_to_close, _request_rows(lambda case, subjects: "Close the request"))
+HARD_COPIES_TO_DECIDE = _List(_hard_copies_to_decide, _hard_copy_rows)
+AT_INTAKE = _List(_at_intake, _request_rows(_intake_needed))
+
+
+def waiting_on(user: Staff, request: HttpRequest, today: date):
+    """Parts I hold and must act on, requests I may close, lists of hard copies
+    to decide and (for the SCIMT) requests at intake: one page of them."""
+    sources = [
+        (PARTS_WAITING, {"staff": user.pk}),
+        (READY_TO_CLOSE, {"staff": user.pk}),
+        (HARD_COPIES_TO_DECIDE, {"csm": user.pk}),
+    ]
+    if user.has_role("scimt_officer"):
+        sources.append((AT_INTAKE, {}))
+    return _merged(sources, request, "page", "waiting", today)
+
+
+HELD_BY = ("assignee__username", "assignee__first_name", "assignee__last_name")
+
+
+def _team_parts(manager: int, own_team: int | None) -> QuerySet:
+    parts = selectors.parts_held_by_teams_managed(manager, own_team)
+    return _dated(parts, PART_ORDER).values(*PART_FIELDS, *HELD_BY)
+
+
+TEAM_PARTS = _List(_team_parts, _part_rows)
+
+
 def team_work(user: Staff, request: HttpRequest, today: date):
     """For a team manager or CSM: parts held by members of the teams they
     manage, one page of them; (None, None) for anyone else."""
     if not (user.has_role("team_manager") or user.has_role("csm")):
         return None, None
-    held_by = ("assignee__username", "assignee__first_name", "assignee__last_name")
-    parts = _dated(selectors.parts_held_by_team(user), PART_ORDER).values(*PART_FIELDS, *held_by)
+    ids = {"manager": user.pk, "own_team": own_team(user)}
     if asked_for(request, "team_page") == 1:
-        shown, total = first_rows_and_total(parts)
+        shown, total = rows_and_total(TEAM_PARTS.first.rows(**ids))
         page = page_of(request, "team_page", total, anchor="team")
     else:
+        parts = TEAM_PARTS.rows(**ids)
         page = page_of(request, "team_page", parts.count(), anchor="team")
         shown = parts[page.first_row : page.first_row + page.size]
-    return _part_rows(list(shown), today), page
+    return TEAM_PARTS.make(list(shown), today), page
 
 
 def files_queue(user: Staff, request: HttpRequest):

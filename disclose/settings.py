@@ -194,6 +194,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "records.Staff"
+# Django's, reading the signed-in person with SQL written once (issue 11).
+AUTHENTICATION_BACKENDS = ["disclose.web.signin.backend.StaffBackend"]
+# Django's database sessions, read with SQL written once (issue 11).
+SESSION_ENGINE = "disclose.web.signin.sessions"
 LOGIN_URL = "web:sign_in"
 LOGIN_REDIRECT_URL = "web:my_work"
 LOGOUT_REDIRECT_URL = "web:sign_in"

@@ -24,7 +24,7 @@ STARTED = "signin.started"
 SEEN = "signin.seen"
 ENDED = "signin.ended"
 PENDING_SECONDS = 5 * 60
-BACKEND = "django.contrib.auth.backends.ModelBackend"
+BACKEND = "disclose.web.signin.backend.StaffBackend"
 
 
 def begin(request: HttpRequest, user: Staff, method: str, next_url: str) -> None:

@@ -19,8 +19,7 @@ from disclose.casework.request_views import record_request_viewed
 
 from ..procedure_layout import WIDTH, Drawing, layout
 from ..procedure_stages import CURRENT, Position, position, route_words
-from .requests_access import get_request_for_user
-from .requests_page import request_queryset
+from .requests_page import read_request
 
 
 def picture_context(case: Request) -> dict:
@@ -85,6 +84,6 @@ def summary(where: Position) -> str:
 @login_required
 @require_GET
 def procedure_page(request: HttpRequest, reference: str) -> HttpResponse:
-    case = get_request_for_user(request.user, reference, request_queryset())
+    case = read_request(request.user, reference)
     record_request_viewed(actor=request.user, request=case, via="web", page="procedure")
     return render(request, "web/procedure/page.html", picture_context(case))

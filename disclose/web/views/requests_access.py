@@ -19,7 +19,12 @@ def get_request_for_user(user, reference: str, queryset=None) -> Request:
         # rows, which made Django compare each selected column (issue 11).
         request = rows.get(reference=reference)
     except Request.DoesNotExist:
-        raise Http404("No such request") from None
-    if not can_see(user, request):
+        request = None
+    return visible_or_404(user, request)
+
+
+def visible_or_404(user, request: Request | None) -> Request:
+    """The request found, or 404 when there is none or this person may not see it."""
+    if request is None or not can_see(user, request):
         raise Http404("No such request")
     return request

@@ -9,7 +9,7 @@ the people the request is about.
 from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -32,10 +32,11 @@ from disclose.casework.models import (
     RequestSubject,
 )
 from disclose.casework.request_views import record_request_viewed
+from disclose.prepared import Prepared
 from disclose.records.models import CaseNote, Holding, Staff
 
 from . import requests_words as words
-from .requests_access import get_request_for_user
+from .requests_access import visible_or_404
 from .requests_now import now_items
 
 
@@ -48,9 +49,31 @@ class SubjectRow:
     ended: str = ""  # why it ended without information, in words
 
 
-def request_queryset(section: str = ""):
-    """The request with what its page shows: on every page what the steps, the
-    time limits and the picture read (subjects, files, hard copies, checks);
+def _request(reference: str):
+    return Request.objects.select_related("owner", "triaged_by").filter(reference=reference)
+
+
+REQUEST = Prepared(_request)
+
+
+def read_request(user, reference: str, section: str = "") -> Request:
+    """The request with what its page shows, or 404 for someone who may not
+    see it."""
+    return visible_or_404(user, load_request(reference, section))
+
+
+def load_request(reference: str, section: str = "") -> Request | None:
+    """The request with what its `section` of the page shows (_lookups), or
+    None. The request itself is a read prepared once: every request page
+    reads one (issue 11)."""
+    found = REQUEST.rows(reference=reference)
+    prefetch_related_objects(found, *_lookups(section))
+    return found[0] if found else None
+
+
+def _lookups(section: str) -> list:
+    """What a request's page shows: on every page what the steps, the time
+    limits and the picture read (subjects, files, hard copies, checks);
     messages, documents and disclosures only for the sub-page `section` that
     lists them, or all of them for "print"."""
     subjects = RequestSubject.objects.select_related(
@@ -60,7 +83,7 @@ def request_queryset(section: str = ""):
     # the request's own, which joined the request table once more and took
     # the database longer to plan than to run this eight-table read.
     subjects = in_order(subjects, "number")
-    return Request.objects.select_related("owner", "triaged_by").prefetch_related(
+    return [
         Prefetch("subjects", queryset=subjects),
         # Paper files, on the requests that asked for some: who moved which
         # holding read only then (a join cost every page a wide read of no rows).
@@ -74,7 +97,7 @@ def request_queryset(section: str = ""):
         # The time limits name who extended one (rare: a second query only then).
         Prefetch("extensions", in_order(Extension.objects.prefetch_related("by"))),
         *_sub_page_rows(section),
-    )
+    ]
 
 
 def _sub_page_rows(section: str) -> list[Prefetch]:
@@ -151,7 +174,7 @@ def _section_links(reference: str) -> list[tuple[str, str, str]]:
 
 @login_required
 def request_detail(request: HttpRequest, reference: str, section: str = "summary") -> HttpResponse:
-    case = get_request_for_user(request.user, reference, request_queryset(section))
+    case = read_request(request.user, reference, section)
     subjects = list(case.subjects.all())
     movements = list(case.file_movements.all())
     hard_copy_lists = list(case.hard_copy_lists.all())

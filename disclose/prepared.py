@@ -38,7 +38,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from django.db import connections
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet, prefetch_related_objects
 from django.db.models.query import (
     FlatValuesListIterable,
     ModelIterable,
@@ -58,10 +58,15 @@ class Prepared:
     """A read, `build(**values)` then each of `then` in turn on the queryset,
     whose SQL is written once per process for each shape."""
 
-    def __init__(self, build: Callable[..., QuerySet], *then: Callable[[QuerySet], QuerySet]):
+    def __init__(
+        self,
+        build: Callable[..., QuerySet],
+        *then: Callable[[QuerySet], QuerySet],
+        name: str = "",
+    ):
         self.build = build
         self.then = then
-        self.name = getattr(build, "__qualname__", repr(build))
+        self.name = name or getattr(build, "__qualname__", repr(build))
         self._compiled: dict[tuple, _Compiled] = {}
 
     def queryset(self, **arguments) -> QuerySet:
@@ -208,3 +213,38 @@ class _Rows:
         self.db = rows.db
         self.model = rows.model
         self._known_related_objects = {}
+
+
+class PreparedRelation:
+    """One object's rows of a reverse relation (a request's subjects, say),
+    read prepared by the object's id and put where prefetch_related puts
+    them; their own prefetch_related lookups then run as usual.
+
+    `rows` is what prefetch_related's Prefetch(relation, queryset=rows)
+    would be given. Meant for one object at a time: a page's."""
+
+    def __init__(self, model: type[Model], relation: str, rows: QuerySet):
+        link = model._meta.get_field(relation).field  # the related model's foreign key
+        self.relation = relation
+        self.lookups = rows._prefetch_related_lookups
+        own = rows.prefetch_related(None)
+        self.read = Prepared(
+            lambda of: own.filter(**{link.name: of}), name=f"{model.__name__}.{relation}"
+        )
+
+    def read_into(self, instance: Model) -> None:
+        rows = self.read.rows(of=instance.pk)
+        manager = getattr(instance, self.relation)
+        for row in rows:
+            manager.field.set_cached_value(row, instance)  # row.request, read already
+        if self.lookups:
+            prefetch_related_objects(rows, *self.lookups)
+        # As prefetch_related leaves it: the relation's queryset, already read.
+        # Its filter is Django's deferred one, applied only if something asks
+        # more of it than its rows.
+        queryset = manager.get_queryset()
+        queryset._result_cache = rows
+        queryset._prefetch_done = True
+        if not hasattr(instance, "_prefetched_objects_cache"):
+            instance._prefetched_objects_cache = {}
+        instance._prefetched_objects_cache[manager.field.remote_field.cache_name] = queryset

@@ -12,7 +12,7 @@ from django.db.models.sql.compiler import SQLCompiler
 from django.test.utils import CaptureQueriesContext
 
 from disclose.casework.models import Message, Request, RequestSubject
-from disclose.prepared import NotPreparable, Prepared
+from disclose.prepared import NotPreparable, Prepared, PreparedRelation
 from disclose.records.models import Staff
 
 pytestmark = pytest.mark.django_db
@@ -177,3 +177,40 @@ def test_a_read_whose_sql_cannot_be_kept_is_refused_by_name(build, arguments, sa
 
     assert says in str(refused.value)
     assert build.__name__ in str(refused.value)
+
+
+SUBJECTS = PreparedRelation(
+    Request, "subjects", RequestSubject.objects.select_related("team").prefetch_related("person")
+)
+
+
+def test_a_relation_read_prepared_is_where_prefetch_related_puts_it(django_assert_num_queries):
+    office = build_office()
+    first = receive(office, make_person(surname="Ashdown"), make_person(surname="Brook"))
+    receive(office, make_person(surname="Other"))  # another request's part: not among them
+    case = Request.objects.get(pk=first.pk)
+
+    with django_assert_num_queries(1):  # the parts; no person is matched yet, so no second
+        SUBJECTS.read_into(case)
+    with django_assert_num_queries(0):
+        parts = list(case.subjects.all())
+        assert sorted(part.surname for part in parts) == ["Ashdown", "Brook"]
+        assert all(part.request is case for part in parts)
+        assert case.subjects.count() == 2
+
+    # Asked more of than its rows, it is still this request's relation.
+    assert [p.surname for p in case.subjects.filter(surname="Brook")] == ["Brook"]
+    assert case.subjects.exclude(surname="Brook").get().surname == "Ashdown"
+
+
+def test_a_relation_s_own_lookups_are_prefetched_after_it(django_assert_num_queries):
+    office = build_office()
+    person = make_person(surname="Ashdown")
+    case = receive(office, person)
+    RequestSubject.objects.filter(request=case).update(person=person)
+    case = Request.objects.get(pk=case.pk)
+
+    with django_assert_num_queries(2):  # the parts, then their people
+        SUBJECTS.read_into(case)
+    with django_assert_num_queries(0):
+        assert [part.person.surname for part in case.subjects.all()] == ["Ashdown"]

@@ -9,7 +9,7 @@ the people the request is about.
 from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -32,7 +32,7 @@ from disclose.casework.models import (
     RequestSubject,
 )
 from disclose.casework.request_views import record_request_viewed
-from disclose.prepared import Prepared
+from disclose.prepared import Prepared, PreparedRelation
 from disclose.records.models import CaseNote, Holding, Staff
 
 from . import requests_words as words
@@ -63,80 +63,88 @@ def read_request(user, reference: str, section: str = "") -> Request:
 
 
 def load_request(reference: str, section: str = "") -> Request | None:
-    """The request with what its `section` of the page shows (_lookups), or
-    None. The request itself is a read prepared once: every request page
-    reads one (issue 11)."""
+    """The request with what its `section` of the page shows (_shown), or
+    None: the request and each kind of its rows read prepared, their SQL
+    written once per process (issue 11)."""
     found = REQUEST.rows(reference=reference)
-    prefetch_related_objects(found, *_lookups(section))
+    for case in found:
+        for rows in _shown(section):
+            rows.read_into(case)
     return found[0] if found else None
 
 
-def _lookups(section: str) -> list:
-    """What a request's page shows: on every page what the steps, the time
-    limits and the picture read (subjects, files, hard copies, checks);
-    messages, documents and disclosures only for the sub-page `section` that
-    lists them, or all of them for "print"."""
-    subjects = RequestSubject.objects.select_related(
-        "person", "assignee__team", "team", "worker", "decided_by"
-    ).prefetch_related(Prefetch("person__holdings", in_order(Holding.objects.all())))
+def _rows(relation: str, rows: QuerySet) -> PreparedRelation:
+    return PreparedRelation(Request, relation, rows)
+
+
+# What a request's page shows, each read prepared by the request's id (issue
+# 11). On every page, what the steps, the time limits and the picture read.
+ON_EVERY_PAGE = [
     # One request's parts in their order. The model's ordering starts with
     # the request's own, which joined the request table once more and took
     # the database longer to plan than to run this eight-table read.
-    subjects = in_order(subjects, "number")
-    return [
-        Prefetch("subjects", queryset=subjects),
-        # Paper files, on the requests that asked for some: who moved which
-        # holding read only then (a join cost every page a wide read of no rows).
-        Prefetch(
-            "file_movements", in_order(FileMovement.objects.prefetch_related("holding", "by"))
+    _rows(
+        "subjects",
+        in_order(
+            RequestSubject.objects.select_related(
+                "person", "assignee__team", "team", "worker", "decided_by"
+            ).prefetch_related(Prefetch("person__holdings", in_order(Holding.objects.all()))),
+            "number",
         ),
-        Prefetch("identity_checks", in_order(IdentityCheck.objects.select_related("checked_by"))),
-        Prefetch("hard_copy_lists", queryset=_hard_copy_lists()),
-        # The steps and the time limits both read them.
-        Prefetch("clock_stops", in_order(ClockStop.objects.all())),
-        # The time limits name who extended one (rare: a second query only then).
-        Prefetch("extensions", in_order(Extension.objects.prefetch_related("by"))),
-        *_sub_page_rows(section),
-    ]
-
-
-def _sub_page_rows(section: str) -> list[Prefetch]:
-    """The rows only one sub-page lists (and the print view, which shows them
-    all): read in full there. Elsewhere, of the messages and disclosures only
-    the dates the time limits read, and no documents (case_facts counts them)."""
-
-    def shown(sub_page: str) -> bool:
-        return section in (sub_page, "print")
-
-    messages = Message.objects.prefetch_related("outgoing")
-    disclosures = Disclosure.objects.prefetch_related("disclosed_by")
-    rows = [
-        Prefetch("messages", in_order(messages if shown("messages") else messages_sent())),
-        Prefetch(
-            "disclosures",
-            in_order(disclosures if shown("case-notes") else disclosures_made()),
+    ),
+    # Paper files, on the requests that asked for some: who moved which
+    # holding read only then (a join cost every page a wide read of no rows).
+    _rows("file_movements", in_order(FileMovement.objects.prefetch_related("holding", "by"))),
+    _rows("identity_checks", in_order(IdentityCheck.objects.select_related("checked_by"))),
+    _rows(
+        "hard_copy_lists",
+        in_order(
+            HardCopyList.objects.prefetch_related(
+                # Most requests have none. Prefetched rather than joined, these run
+                # only when there are some: the join cost each page a query of 95
+                # columns to find no rows (issue 11).
+                "subject",
+                "approver",
+                "listed_by",
+                "decided_by",
+                # The time limits read when each item was sent (its dispatch).
+                Prefetch(
+                    "items", in_order(HardCopyItem.objects.select_related("document", "dispatch"))
+                ),
+            ),
+            "id",
         ),
+    ),
+    # The steps and the time limits both read them.
+    _rows("clock_stops", in_order(ClockStop.objects.all())),
+    # The time limits name who extended one (rare: a second query only then).
+    _rows("extensions", in_order(Extension.objects.prefetch_related("by"))),
+]
+# The rows only one sub-page lists (and the print view, which shows them all),
+# read in full there. Elsewhere, of the messages and disclosures only the
+# dates the time limits read, and no documents (case_facts counts them).
+IN_FULL = {
+    "messages": _rows("messages", in_order(Message.objects.prefetch_related("outgoing"))),
+    "case-notes": _rows(
+        "disclosures", in_order(Disclosure.objects.prefetch_related("disclosed_by"))
+    ),
+    "documents": _rows(
+        "documents", in_order(Document.objects.prefetch_related("uploaded_by", "subject"))
+    ),
+}
+DATES_ONLY = {
+    "messages": _rows("messages", in_order(messages_sent())),
+    "case-notes": _rows("disclosures", in_order(disclosures_made())),
+}
+
+
+def _shown(section: str) -> list[PreparedRelation]:
+    """The rows a request's page reads for its sub-page `section`."""
+    return ON_EVERY_PAGE + [
+        IN_FULL[sub_page] if section in (sub_page, "print") else DATES_ONLY[sub_page]
+        for sub_page in IN_FULL
+        if section in (sub_page, "print") or sub_page in DATES_ONLY
     ]
-    if shown("documents"):
-        documents = Document.objects.prefetch_related("uploaded_by", "subject")
-        rows.append(Prefetch("documents", in_order(documents)))
-    return rows
-
-
-def _hard_copy_lists():
-    # The time limits read when each item was sent (its dispatch).
-    items = HardCopyItem.objects.select_related("document", "dispatch")
-    lists = HardCopyList.objects.prefetch_related(
-        # Most requests have none. Prefetched rather than joined, these run
-        # only when there are some: the join cost each page a query of 95
-        # columns to find no rows (issue 11).
-        "subject",
-        "approver",
-        "listed_by",
-        "decided_by",
-        Prefetch("items", in_order(items)),
-    )
-    return in_order(lists, "id")
 
 
 # The request's sub-pages (MoJ sub-navigation), so no page runs for thousands

@@ -269,21 +269,46 @@ def _server_cpu(pid: int) -> float:
     return total / os.sysconf("SC_CLK_TCK")
 
 
-def _database_cpu(name: str) -> float:
-    """CPU seconds used so far by the PostgreSQL processes serving database
-    `name` (0 on SQLite): each server process keeps its own connection, so
-    these are the pages' database work. One that has ended is not counted."""
-    total = 0
+def _database_cpu(name: str) -> dict[int, float]:
+    """CPU seconds used so far by each PostgreSQL process serving database
+    `name`: each server process keeps its own connection, so these are the
+    pages' database work."""
+    found = {}
     for proc in Path("/proc").iterdir():
         if not proc.name.isdigit():
             continue
         try:
             words = (proc / "cmdline").read_bytes().decode(errors="replace").split()
             if words[:1] == ["postgres:"] and name in words:
-                total += sum(int(n) for n in _stat(int(proc.name))[11:13])
+                found[int(proc.name)] = sum(int(n) for n in _stat(int(proc.name))[11:13])
         except (OSError, IndexError):
             continue
-    return total / os.sysconf("SC_CLK_TCK")
+    return {pid: ticks / os.sysconf("SC_CLK_TCK") for pid, ticks in found.items()}
+
+
+class _DatabaseSampler(threading.Thread):
+    """The database's CPU during a load, read every half second: gunicorn
+    replaces each server process after max_requests pages, and its
+    connection ends with it, so a reading only at the start and the end
+    would lose what ended connections used (all but their last half second
+    is kept here)."""
+
+    def __init__(self, name: str):
+        super().__init__(daemon=True)
+        self.database = name
+        self.first = _database_cpu(name)
+        self.last = dict(self.first)
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        while not self.done.wait(0.5):
+            self.last.update(_database_cpu(self.database))
+
+    def stop(self) -> float:
+        self.done.set()
+        self.join()
+        self.last.update(_database_cpu(self.database))
+        return sum(cpu - self.first.get(pid, 0.0) for pid, cpu in self.last.items())
 
 
 def _stat(pid: int) -> list[str]:
@@ -299,14 +324,15 @@ class Meter:
         self.server_pid = server_pid
         self.database = database.rsplit("/", 1)[-1] if database else ""
 
-    def read(self) -> tuple[float, float]:
-        return _server_cpu(self.server_pid), _database_cpu(self.database) if self.database else 0.0
-
     def run(self, load: Load) -> tuple[float, tuple[float, float]]:
         """Run the load: seconds taken, and (server, database) CPU seconds used."""
-        (app, db), took = self.read(), load.run()
-        app_after, db_after = self.read()
-        return took, (app_after - app, db_after - db)
+        sampler = _DatabaseSampler(self.database) if self.database else None
+        if sampler:
+            sampler.start()
+        app = _server_cpu(self.server_pid)
+        took = load.run()
+        app_used = _server_cpu(self.server_pid) - app
+        return took, (app_used, sampler.stop() if sampler else 0.0)
 
 
 def _report(title: str, load: Load, took: float, cpu: tuple[float, float]) -> None:

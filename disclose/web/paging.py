@@ -86,15 +86,10 @@ def asked_for(request: HttpRequest, param: str) -> int:
         return 1
 
 
-def first_rows_and_total(rows: QuerySet, count: int = PER_PAGE) -> tuple[list, int]:
-    """The first `count` rows of a list and how many it has in all, in one
-    query (a window count): the first page, by far the most asked for, reads
-    the list once instead of counting it first."""
-    return rows_and_total(list(first_page(rows, count)))
-
-
 def first_page(rows: QuerySet, count: int = PER_PAGE) -> QuerySet:
-    """The first `count` rows of a list, each with the list's total."""
+    """The first `count` rows of a list, each with how many it has in all (a
+    window count): the first page, by far the most asked for, reads the list
+    once instead of counting it first."""
     return rows.annotate(list_total=Window(Count("pk")))[:count]
 
 

@@ -65,10 +65,12 @@ class _List:
     hundred rows a page), and how to make WorkRows of them. Its first page,
     by far the most asked for, is a read prepared once (disclose.prepared)."""
 
-    def __init__(self, rows: Callable[..., QuerySet], make: Callable[[list, date], list[WorkRow]]):
-        self.rows = rows
+    def __init__(
+        self, queryset: Callable[..., QuerySet], make: Callable[[list, date], list[WorkRow]]
+    ):
+        self.queryset = queryset
         self.make = make
-        self.first = Prepared(rows, first_page)
+        self.first = Prepared(queryset, first_page)
 
 
 def _merged(
@@ -82,7 +84,7 @@ def _merged(
         page = page_of(request, param, sum(total for _, total in read), anchor=anchor)
         items = [got for got, _ in read]
     else:
-        lists = [source.rows(**ids) for source, ids in sources]
+        lists = [source.queryset(**ids) for source, ids in sources]
         page = page_of(request, param, sum(rows.count() for rows in lists), anchor=anchor)
         items = [list(rows[: page.number * page.size]) for rows in lists]
     rows = [
@@ -255,7 +257,7 @@ def team_work(user: Staff, request: HttpRequest, today: date):
         shown, total = rows_and_total(TEAM_PARTS.first.rows(**ids))
         page = page_of(request, "team_page", total, anchor="team")
     else:
-        parts = TEAM_PARTS.rows(**ids)
+        parts = TEAM_PARTS.queryset(**ids)
         page = page_of(request, "team_page", parts.count(), anchor="team")
         shown = parts[page.first_row : page.first_row + page.size]
     return TEAM_PARTS.make(list(shown), today), page

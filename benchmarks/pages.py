@@ -142,8 +142,11 @@ def _build(count: int, staff: dict, rng: random.Random) -> None:
                 fields = {"route": "closed_electronic:last_team_csm", "state": "awaiting_decision"}
                 fields["assignee"] = staff[f"csm{team}"]
             else:
+                # Held and worked by a social worker of the team, as allocation
+                # leaves it: the team's manager sees it too (issue 15, item 7).
+                worker = staff[f"sw{1 + n % 3}"]
                 fields = {"route": "open:allocated_worker", "state": "allocated"}
-                fields["assignee"] = staff[f"sw{1 + n % 3}"]
+                fields.update(assignee=worker, worker=worker, team_id=worker.team_id)
             if kind in ("supplied", "closed"):
                 fields["state"] = "supplied"
                 fields["supplied_at"] = forwarded + timedelta(days=rng.randrange(5, 30))

@@ -20,6 +20,7 @@ Who held what is read from the holders table, never from the audit trail.
 
 from django.db.models import Q, QuerySet
 
+from disclose.prepared import Prepared
 from disclose.records.models import Staff
 
 from .actors import roles_of
@@ -74,10 +75,15 @@ def visible_requests(user) -> QuerySet[Request]:
     roles = roles_of(user)
     if roles & OVERSEERS:
         return Request.objects.all()
+    return _visible_to(user.pk, own_team(user), "business_support" in roles)
+
+
+def _visible_to(user: int, own_team: int | None, business_support: bool) -> QuerySet[Request]:
+    """visible_requests for an active person of no overseeing role, from ids."""
     # My team's work (issue 13): a part with one of their team's workers.
     # The team's workers found first: joining every part to its worker's team
     # to compare made the database read all of them (issue 11).
-    team_workers = Staff.objects.filter(in_teams_managed_by(user)).values("pk")
+    team_workers = Staff.objects.filter(in_teams_managed(user, own_team)).values("pk")
     mine = Q(worker__in=team_workers)
     for role in PART_ROLES:
         mine |= Q(**{role: user})
@@ -96,10 +102,21 @@ def visible_requests(user) -> QuerySet[Request]:
             )
         )
     )
-    if "business_support" in roles:
+    if business_support:
         # Business support fetch and return the files asked for on any request.
         seen |= Q(pk__in=FileMovement.objects.values("request_id"))
     return Request.objects.filter(seen)
+
+
+def _one_if_visible(user: int, own_team: int | None, business_support: bool, request: int):
+    rows = _visible_to(user, own_team, business_support).filter(pk=request)
+    return rows.values_list("pk", flat=True)
+
+
+# can_see's question of the database, asked on every request page of someone
+# whose way in is not a part of their own (a team's manager, say): its SQL
+# written once per process, where writing it was a quarter of that page.
+ONE_IF_VISIBLE = Prepared(_one_if_visible)
 
 
 def can_see(user, request: Request) -> bool:
@@ -114,4 +131,12 @@ def can_see(user, request: Request) -> bool:
     parts = prefetched(request, "subjects") or ()
     if any(getattr(part, f"{role}_id") == user.pk for part in parts for role in PART_ROLES):
         return True
-    return visible_requests(user).filter(pk=request.pk).exists()
+    business_support = "business_support" in roles_of(user)
+    return bool(
+        ONE_IF_VISIBLE.rows(
+            user=user.pk,
+            own_team=own_team(user),
+            business_support=business_support,
+            request=request.pk,
+        )
+    )

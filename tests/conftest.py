@@ -41,6 +41,26 @@ class Inbox:
 
 
 @pytest.fixture
+def watch_sql(monkeypatch):
+    """watch_sql(): the list of models whose SQL Django writes from then on
+    (reads prepared by disclose/prepared.py write none once prepared)."""
+    from django.db.models.sql.compiler import SQLCompiler
+
+    def watch() -> list:
+        written = []
+        original = SQLCompiler.as_sql
+
+        def as_sql(self, *args, **kwargs):
+            written.append(self.query.model)
+            return original(self, *args, **kwargs)
+
+        monkeypatch.setattr(SQLCompiler, "as_sql", as_sql)
+        return written
+
+    return watch
+
+
+@pytest.fixture
 def smtp(settings):
     """A real SMTP server on localhost, and Django's SMTP backend pointed at it."""
     inbox = Inbox()

@@ -8,7 +8,6 @@ from datetime import UTC, date, datetime
 import pytest
 from casework_factories import build_office, make_person, receive
 from django.db import connection
-from django.db.models.sql.compiler import SQLCompiler
 from django.test.utils import CaptureQueriesContext
 
 from disclose.casework.models import Message, Request, RequestSubject
@@ -50,20 +49,7 @@ USERNAMES = Prepared(_usernames)
 MESSAGES_SINCE = Prepared(_messages_since)
 
 
-def _compiles(monkeypatch) -> list:
-    """SQL written by Django from now on."""
-    written = []
-    original = SQLCompiler.as_sql
-
-    def as_sql(self, *args, **kwargs):
-        written.append(self.query.model)
-        return original(self, *args, **kwargs)
-
-    monkeypatch.setattr(SQLCompiler, "as_sql", as_sql)
-    return written
-
-
-def test_each_value_gives_the_rows_its_queryset_gives(monkeypatch):
+def test_each_value_gives_the_rows_its_queryset_gives(watch_sql):
     office = build_office()
     received = [date(2026, 1, 5), date(2026, 2, 2), date(2026, 3, 2)]
     for day in received:
@@ -75,7 +61,7 @@ def test_each_value_gives_the_rows_its_queryset_gives(monkeypatch):
             expected = list(_requests_logged_by(owner.pk, since))
             assert LOGGED_BY.rows(owner=owner.pk, since=since) == expected
 
-    written = _compiles(monkeypatch)
+    written = watch_sql()
     assert len(LOGGED_BY.rows(owner=office.scimt.pk, since=date(2026, 2, 1))) == 2
     assert written == [], "the SQL kept is used: Django writes none"
 

@@ -8,7 +8,6 @@ from datetime import timedelta
 import pytest
 from casework_factories import build_office
 from django.contrib.sessions.models import Session
-from django.db.models.sql.compiler import SQLCompiler
 from django.utils import timezone
 
 from disclose.records.models import Role, Staff
@@ -16,18 +15,11 @@ from disclose.records.models import Role, Staff
 pytestmark = pytest.mark.django_db
 
 
-def test_a_page_reads_session_person_and_roles_without_writing_their_sql(client, monkeypatch):
+def test_a_page_reads_session_person_and_roles_without_writing_their_sql(client, watch_sql):
     office = build_office()
     client.force_login(office.csm_t1)
     assert client.get("/").status_code == 200  # each read prepared here, if not before
-    written = []
-    original = SQLCompiler.as_sql
-
-    def as_sql(self, *args, **kwargs):
-        written.append(self.query.model)
-        return original(self, *args, **kwargs)
-
-    monkeypatch.setattr(SQLCompiler, "as_sql", as_sql)
+    written = watch_sql()
 
     page = client.get("/")
 

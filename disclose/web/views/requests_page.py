@@ -140,11 +140,13 @@ DATES_ONLY = {
 
 def _shown(section: str) -> list[PreparedRelation]:
     """The rows a request's page reads for its sub-page `section`."""
-    return ON_EVERY_PAGE + [
-        IN_FULL[sub_page] if section in (sub_page, "print") else DATES_ONLY[sub_page]
-        for sub_page in IN_FULL
-        if section in (sub_page, "print") or sub_page in DATES_ONLY
-    ]
+    rows = list(ON_EVERY_PAGE)
+    for sub_page, in_full in IN_FULL.items():
+        if section in (sub_page, "print"):
+            rows.append(in_full)
+        elif sub_page in DATES_ONLY:
+            rows.append(DATES_ONLY[sub_page])
+    return rows
 
 
 # The request's sub-pages (MoJ sub-navigation), so no page runs for thousands

@@ -7,11 +7,9 @@ already decided and is refused, with nothing written. PostgreSQL only: SQLite
 lets one writer in at a time anyway, so it would prove nothing there.
 """
 
-import threading
-
 import pytest
 from casework_factories import build_office, forwarded
-from django.db import connections
+from threads_at_once import THREADS, at_once
 
 from disclose.audit.log import verify
 from disclose.audit.models import AuditEvent
@@ -20,8 +18,6 @@ from disclose.casework.errors import StepRefused
 from disclose.casework.models import Message, StaffNotification
 from disclose.records.models import CaseNote, Role
 
-THREADS = 20
-
 pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.only_on(
@@ -29,28 +25,6 @@ pytestmark = [
         reason="needs PostgreSQL's row locks; SQLite runs one writer at a time",
     ),
 ]
-
-
-def _at_once(work) -> list:
-    """Run `work` in THREADS threads released together; each result or exception."""
-    start = threading.Barrier(THREADS)
-    results: list = [None] * THREADS
-
-    def run(i: int) -> None:
-        try:
-            start.wait()
-            results[i] = work()
-        except Exception as error:  # noqa: BLE001 - kept to assert on
-            results[i] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(THREADS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
 
 
 @pytest.mark.parametrize(
@@ -68,7 +42,7 @@ def test_twenty_csms_deciding_at_once_make_exactly_one_decision(decision, later_
     notes, events = CaseNote.objects.count(), AuditEvent.objects.count()
     sent = Message.objects.count() + StaffNotification.objects.count()
 
-    results = _at_once(
+    results = at_once(
         lambda: services.decide(
             actor=office.csm_t1, request=request, decision=decision, reason="Proportionate."
         )

@@ -1,8 +1,9 @@
 """The labelled set knows when a query, as typed, fits someone else on record at
 least as well as its labelled person (labelled.fits_someone_else_as_well): the
-names typed are theirs and their date of birth is the one typed or is out by the
-same kind of slip. Such a query cannot be expected to find its labelled person
-first, so the quality figures set it aside."""
+names typed are theirs, or they bear every name the labelled person bears, and
+their date of birth is the one typed or is out by the same kind of slip. Such a
+query cannot be expected to find its labelled person first, so the quality
+figures set it aside."""
 
 from datetime import date
 
@@ -118,3 +119,52 @@ def test_someone_out_by_the_same_slip_whose_names_do_not_fit_does_not(paul_barne
     assert not named(paul_barnes, forename="Paul", surname="Barnes", dob=TYPED)
     make_person("Paul", "Barnes", date(1961, 5, 8))
     assert named(paul_barnes, forename="Paul", surname="Barnes", dob=TYPED)
+
+
+# "Debs Harper, 9 Aug 2007" typed for Deborah Harper, born 1 Aug 2007: a
+# nickname and one digit wrong.
+DEBS = {"forename": "Debs", "surname": "Harper", "dob": date(2007, 8, 9)}
+
+
+@pytest.fixture
+def deborah():
+    return make_person("Deborah", "Harper", date(2007, 8, 1))
+
+
+def test_a_namesake_of_the_labelled_person_out_by_the_same_slip_fits_as_well(deborah):
+    make_person("Deborah", "Harper", date(2007, 1, 9))  # one digit from the typed date too
+    assert named(deborah, **DEBS)
+
+
+def test_a_namesake_out_by_another_kind_of_slip_does_not(deborah):
+    make_person("Deborah", "Harper", date(2007, 9, 8))  # day and month of the typed date swapped
+    assert not named(deborah, **DEBS)
+
+
+def test_a_name_as_near_to_the_one_typed_but_not_the_labelled_persons_does_not(deborah):
+    make_person("Debra", "Harper", date(2007, 1, 9))
+    make_person("Deborah", "Harpur", date(2007, 1, 9))
+    assert not named(deborah, **DEBS)
+
+
+def test_a_namesake_lacking_one_of_the_labelled_persons_names_does_not():
+    # Typed "Debs Harper" for a Deborah Harper who was Deborah Mills: the other
+    # Deborah Harper does not bear the name Mills, which search may weigh.
+    wed = make_person("Deborah", "Harper", date(2007, 8, 1), other_names=(("", "Mills", "former"),))
+    make_person("Deborah", "Harper", date(2007, 1, 9))
+    assert not named(wed, **DEBS)
+    make_person("Deborah", "Harper", date(2007, 1, 9), other_names=(("", "Mills", "former"),))
+    assert named(wed, **DEBS)
+
+
+def test_only_the_names_typed_are_compared(deborah):
+    make_person("Susan", "Harper", date(2007, 1, 9))  # a Harper, the same slip
+    assert not named(deborah, **DEBS)
+    assert named(deborah, surname="Harpr", dob=DEBS["dob"])  # no forename typed
+
+
+def test_without_a_date_a_namesake_of_the_labelled_person_fits_as_well(deborah):
+    assert not named(deborah, forename="Debs", surname="Harper")
+    make_person("Deborah", "Harper", date(1971, 3, 2))
+    assert named(deborah, forename="Debs", surname="Harper")
+    assert named(deborah, forename="Debs", surname="Harpr")  # sounds unlike nothing on record

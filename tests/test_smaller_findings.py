@@ -3,18 +3,14 @@
 locked were not audited; a signed-in non-admin looped for ever on /admin/; the
 sign-out page said "1 minutes", and the dashboard "1 requests"."""
 
-import threading
-
 import pytest
-from django.db import connections
 from django.test import Client
 from signin_codes import give_device
 from test_web_personas import PASSWORD, make_staff
+from threads_at_once import THREADS, at_once
 
 from disclose.audit.models import AuditEvent
 from disclose.records.models import Role
-
-THREADS = 20
 
 
 @pytest.fixture(autouse=True)
@@ -26,28 +22,6 @@ def attempt(client, password="wrong", username="sam.officer"):  # noqa: S107
     return client.post(
         "/sign-in/", {"username": username, "password": password}, REMOTE_ADDR="10.0.0.1"
     )
-
-
-def _at_once(work) -> list:
-    """Run `work` in THREADS threads released together; each result or exception."""
-    start = threading.Barrier(THREADS)
-    results: list = [None] * THREADS
-
-    def run(i: int) -> None:
-        try:
-            start.wait()
-            results[i] = work()
-        except Exception as error:  # noqa: BLE001 - kept to assert on
-            results[i] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(THREADS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return results
 
 
 @pytest.mark.django_db(transaction=True)
@@ -62,7 +36,7 @@ def test_twenty_wrong_passwords_at_once_give_exactly_the_limit_of_failures(setti
         Role.objects.get_or_create(code=code.value)
     make_staff("sam.officer", "scimt_officer", password=PASSWORD)
     limit = settings.DISCLOSE_SIGNIN_ACCOUNT_FAILURES
-    results = _at_once(lambda: attempt(Client()).status_code)
+    results = at_once(lambda: attempt(Client()).status_code)
     assert results == [200] * THREADS, [r for r in results if r != 200][:3]
     assert AuditEvent.objects.filter(event_type="sign_in_failed").count() == limit
     assert AuditEvent.objects.filter(event_type="sign_in_locked").count() == 1

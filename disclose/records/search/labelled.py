@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from disclose.records.models import Person, SearchKey
+from disclose.records.models import SearchKey
 
 from .keys import code
 from .names import clean, dob_relation, near_dates, one_digit_away, parts, sound, swapped
@@ -153,65 +153,92 @@ def cannot_tell_apart(expected: float, first: float) -> bool:
 def fits_someone_else_as_well(labelled: LabelledQuery) -> bool:
     """Whether the query as typed fits someone else on record at least as well
     as the labelled person, by the records: a person other than the labelled
-    one with a recorded name (their own, or a former name, alias or known-as,
-    a part left blank taken from their own name) whose forename and surname
-    are the ones typed, holding the NHS number typed, and born on the date
-    typed or on a date that differs from it by the same kind of slip as the
-    labelled person's date does, for each of these that was typed.
+    one, holding the NHS number typed, born on the date typed or on a date that
+    differs from it by the same kind of slip as the labelled person's date does
+    (for each of these that was typed), and who either
+
+    - has a recorded name (their own, or a former name, alias or known-as, a
+      part left blank taken from their own name) whose forename and surname
+      are the ones typed, or
+    - bears every name the labelled person bears, as far as the query typed
+      them (the forename when one was typed, the surname when one was).
 
     The deliberate error can make a query fit someone else as well as, or
     better than, the person it was made from. Paul Smith with a date one digit
     out, when another Paul Smith was born on the date as typed. Or "Barnes,
     8 Apr 1961", made from Paul Barnes (born 8 Apr 1966) with one digit wrong,
     when Henry Barnes was born 9 Apr 1961: one digit from the typed date too,
-    so nothing typed favours Paul. No search can then put the labelled person
-    first except by luck, and a label saying it should is wrong. A different
-    kind of slip does not count (one person a digit out, the other with day
-    and month swapped): which slip is the likelier is search's judgement, and
-    the figures are there to measure it.
+    so nothing typed favours Paul. Or "Debs Harper, 9 Aug 2007", made from a
+    Deborah Harper born 1 Aug 2007, when another Deborah Harper was born 9 Jan
+    2007: whatever error made "Debs" from Deborah's name made it from the other
+    Deborah's too, and both dates are one digit out. No search can then put the
+    labelled person first except by luck, and a label saying it should is
+    wrong. A different kind of slip does not count (one person a digit out, the
+    other with day and month swapped): which slip is the likelier is search's
+    judgement, and the figures are there to measure it. Nor does someone with
+    a name that is only near the one typed but not the labelled person's.
 
     This is decided from the records alone, never from search scores, so that
     it cannot hide a fault in scoring. Names compare as names.parts makes them,
     the form scoring compares exactly (case, accents, hyphens and spaces
     aside). The index only narrows the people to read (those holding the
     number, born on the typed date or one at the same slip from it, or sharing
-    the names' sounds); the records decide.
+    the sounds of the names typed or of the labelled person's name); the
+    records decide.
     """
     from .query import _load
     from .scoring import Query
 
     query = Query(**labelled.query)
     forename, surname = parts(query.forename), parts(query.surname)
-    dates = _dates_as_near(query.dob, labelled.expected)
+    if not (query.nhs or query.dob or surname):
+        return False
+    (person,) = _load([labelled.expected], with_identifiers=False)
+    # The labelled person's names, as far as the query typed them.
+    borne = {_as_typed(name, forename, surname) for name in _names(person)}
+    dates = _dates_as_near(query.dob, person.dob)
     if query.nhs:
         keys = [code("n", query.nhs)]
     elif query.dob:
         keys = [code("d", d.isoformat()) for d in sorted(dates)]
-    elif forename and surname:
-        keys = [code("sf", f"{sound(surname[0])}|{sound(forename[0])}")]
-    elif surname:
-        keys = [code("s", sound(surname[0]))]
     else:
-        return False
+        keys = [
+            _sound_key(forename, surname),
+            _sound_key(*_as_typed(_names(person)[0], forename, surname)),
+        ]
     others = SearchKey.objects.filter(key__in=keys).exclude(person_id=labelled.expected)
     ids = sorted(set(others.values_list("person_id", flat=True)))
-    for person in _load(ids, with_identifiers=bool(query.nhs)):
-        names = [(person.forename, person.surname)] + [
-            (f or person.forename, s or person.surname) for f, s, _ in person.other_names
-        ]
+    for other in _load(ids, with_identifiers=bool(query.nhs)):
+        names = {_as_typed(name, forename, surname) for name in _names(other)}
         if (
-            (not query.dob or person.dob in dates)
-            and (not query.nhs or query.nhs in person.identifiers)
-            and any(
-                (not forename or parts(f) == forename) and (not surname or parts(s) == surname)
-                for f, s in names
-            )
+            (not query.dob or other.dob in dates)
+            and (not query.nhs or query.nhs in other.identifiers)
+            and ((forename, surname) in names or borne <= names)
         ):
             return True
     return False
 
 
-def _dates_as_near(typed: date | None, expected: int) -> set[date]:
+def _names(person) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Every name on a person's record, as parts, their own first; a part left
+    blank in another name is taken from their own name."""
+    return [(parts(person.forename), parts(person.surname))] + [
+        (parts(f or person.forename), parts(s or person.surname)) for f, s, _ in person.other_names
+    ]
+
+
+def _as_typed(name, forename: tuple[str, ...], surname: tuple[str, ...]) -> tuple:
+    """A recorded name with the parts the query left blank left blank too."""
+    return (name[0] if forename else (), name[1] if surname else ())
+
+
+def _sound_key(forename: tuple[str, ...], surname: tuple[str, ...]) -> str:
+    if forename:
+        return code("sf", f"{sound(surname[0])}|{sound(forename[0])}")
+    return code("s", sound(surname[0]))
+
+
+def _dates_as_near(typed: date | None, born: date | None) -> set[date]:
     """The typed date and every date that differs from it by the same kind of
     slip (names.dob_relation: one digit, day and month swapped, the year out
     by one across a decade) as the labelled person's date of birth does.
@@ -219,7 +246,6 @@ def _dates_as_near(typed: date | None, expected: int) -> set[date]:
     on record, or was born on a date that is no such slip from it."""
     if typed is None:
         return set()
-    born = Person.objects.filter(pk=expected).values_list("dob", flat=True).first()
     slip = dob_relation(typed, born) if born else ""
     if slip in ("", "exact"):
         return {typed}

@@ -15,8 +15,8 @@ them ("tied": labelled.cannot_tell_apart) and in the top 5: for queries
 with a date of birth, for queries without one, and for all. "Aside" counts the
 queries that, as typed, fit someone else on record at least as well as their
 labelled person (labelled.fits_someone_else_as_well, decided from the records,
-not from scores): the names typed are the other person's, or they bear every name
-the labelled person bears (a "Debs Harper" typed for one Deborah Harper fits
+not from scores): the names typed are the other person's, or they bear the name
+the query was typed from (a "Debs Harper" typed for one Deborah Harper fits
 another as well), and their date of birth is the one typed or out by the same
 kind of slip. No search can put the labelled
 person first for those but by luck. "First*" is first place among the rest,

@@ -5,7 +5,7 @@ first or tied with someone the query cannot tell apart from them
 (labelled.cannot_tell_apart) for at least 99.8%. Queries that, as typed, fit
 someone else on record at least as well as their labelled person
 (labelled.fits_someone_else_as_well: the names typed are another person's, or
-that person bears every name the labelled person bears, and their date of birth
+that person bears the name the query was typed from, and their date of birth
 is the one typed, or is out by the same kind of slip as the labelled person's)
 are counted as set aside, and of the rest, those with a date
 of birth find their person first at least 99% of the time (issue 11's target,

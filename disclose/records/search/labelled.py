@@ -160,8 +160,10 @@ def fits_someone_else_as_well(labelled: LabelledQuery) -> bool:
     - has a recorded name (their own, or a former name, alias or known-as, a
       part left blank taken from their own name) whose forename and surname
       are the ones typed, or
-    - bears every name the labelled person bears, as far as the query typed
-      them (the forename when one was typed, the surname when one was).
+    - bears the name the query was typed from, as far as it typed it (the
+      forename when one was typed, the surname when one was). That is the
+      labelled person's own name, with whatever error was made in it, unless
+      the names typed are exactly another name on their record.
 
     The deliberate error can make a query fit someone else as well as, or
     better than, the person it was made from. Paul Smith with a date one digit
@@ -176,7 +178,9 @@ def fits_someone_else_as_well(labelled: LabelledQuery) -> bool:
     wrong. A different kind of slip does not count (one person a digit out, the
     other with day and month swapped): which slip is the likelier is search's
     judgement, and the figures are there to measure it. Nor does someone with
-    a name that is only near the one typed but not the labelled person's.
+    a name that is only near the one typed, or a name of the labelled person's
+    that the query did not type (their own name, when the query typed a former
+    name exactly).
 
     This is decided from the records alone, never from search scores, so that
     it cannot hide a fault in scoring. Names compare as names.parts makes them,
@@ -193,19 +197,17 @@ def fits_someone_else_as_well(labelled: LabelledQuery) -> bool:
     forename, surname = parts(query.forename), parts(query.surname)
     if not (query.nhs or query.dob or surname):
         return False
+    typed = (forename, surname)
     (person,) = _load([labelled.expected], with_identifiers=False)
-    # The labelled person's names, as far as the query typed them.
-    borne = {_as_typed(name, forename, surname) for name in _names(person)}
+    theirs = [_as_typed(name, forename, surname) for name in _names(person)]
+    typed_from = typed if typed in theirs else theirs[0]
     dates = _dates_as_near(query.dob, person.dob)
     if query.nhs:
         keys = [code("n", query.nhs)]
     elif query.dob:
         keys = [code("d", d.isoformat()) for d in sorted(dates)]
     else:
-        keys = [
-            _sound_key(forename, surname),
-            _sound_key(*_as_typed(_names(person)[0], forename, surname)),
-        ]
+        keys = [_sound_key(*typed), _sound_key(*typed_from)]
     others = SearchKey.objects.filter(key__in=keys).exclude(person_id=labelled.expected)
     ids = sorted(set(others.values_list("person_id", flat=True)))
     for other in _load(ids, with_identifiers=bool(query.nhs)):
@@ -213,7 +215,7 @@ def fits_someone_else_as_well(labelled: LabelledQuery) -> bool:
         if (
             (not query.dob or other.dob in dates)
             and (not query.nhs or query.nhs in other.identifiers)
-            and ((forename, surname) in names or borne <= names)
+            and (typed in names or typed_from in names)
         ):
             return True
     return False

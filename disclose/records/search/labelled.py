@@ -235,6 +235,7 @@ def _as_typed(name, forename: tuple[str, ...], surname: tuple[str, ...]) -> tupl
 
 
 def _sound_key(forename: tuple[str, ...], surname: tuple[str, ...]) -> str:
+    """The index's key for people whose names sound like these (keys.py)."""
     if forename:
         return code("sf", f"{sound(surname[0])}|{sound(forename[0])}")
     return code("s", sound(surname[0]))

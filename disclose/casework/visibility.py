@@ -122,7 +122,8 @@ ONE_IF_VISIBLE = Prepared(_one_if_visible)
 def can_see(user, request: Request) -> bool:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
-    if roles_of(user) & OVERSEERS or request.owner_id == user.pk:
+    roles = roles_of(user)
+    if roles & OVERSEERS or request.owner_id == user.pk:
         return True
     # A part of their own work, seen in the parts a page has already read
     # (PART_ROLES, as in the rules above): asking the database cost a request
@@ -131,12 +132,11 @@ def can_see(user, request: Request) -> bool:
     parts = prefetched(request, "subjects") or ()
     if any(getattr(part, f"{role}_id") == user.pk for part in parts for role in PART_ROLES):
         return True
-    business_support = "business_support" in roles_of(user)
     return bool(
         ONE_IF_VISIBLE.rows(
             user=user.pk,
             own_team=own_team(user),
-            business_support=business_support,
+            business_support="business_support" in roles,
             request=request.pk,
         )
     )

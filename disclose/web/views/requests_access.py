@@ -11,13 +11,12 @@ from disclose.casework.models import Request
 from disclose.casework.visibility import can_see
 
 
-def get_request_for_user(user, reference: str, queryset=None) -> Request:
+def get_request_for_user(user, reference: str) -> Request:
     """The request, or 404 when there is none or this person may not see it."""
-    rows = Request.objects if queryset is None else queryset
     try:
         # get() asks for no order (a reference is unique); first() ordered the
         # rows, which made Django compare each selected column (issue 11).
-        request = rows.get(reference=reference)
+        request = Request.objects.get(reference=reference)
     except Request.DoesNotExist:
         request = None
     return visible_or_404(user, request)

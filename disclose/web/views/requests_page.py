@@ -67,10 +67,12 @@ def load_request(reference: str, section: str = "") -> Request | None:
     None: the request and each kind of its rows read prepared, their SQL
     written once per process (issue 11)."""
     found = REQUEST.rows(reference=reference)
-    for case in found:
-        for rows in _shown(section):
-            rows.read_into(case)
-    return found[0] if found else None
+    if not found:
+        return None
+    case = found[0]
+    for rows in _shown(section):
+        rows.read_into(case)
+    return case
 
 
 def _rows(relation: str, rows: QuerySet) -> PreparedRelation:
